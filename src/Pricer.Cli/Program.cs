@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Pricer.Cli.Commands;
+using Pricer.Cli.Hosting;
+
+var root = new RootCommand("pricer: PricerWeb's services from the command line");
+root.Options.Add(GlobalOptions.Database);
+root.Options.Add(GlobalOptions.DataDirectory);
+root.Subcommands.Add(DatasetsCommand.Create());
+
+return await root.Parse(args).InvokeAsync();

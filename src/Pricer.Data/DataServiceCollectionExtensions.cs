@@ -1,0 +1,40 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Pricer.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>Registers the DbContext factory and storage services shared by the app and the CLI.</summary>
+    public static IServiceCollection AddPricerData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName))
+            .PostConfigure(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory, contentRoot));
+        services.AddDbContextFactory<PricerDbContext>((sp, db) =>
+            Configure(db, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder db, StorageOptions storage)
+    {
+        if (storage.Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+            throw new NotSupportedException("PostgreSQL storage is not available yet; use the embedded SQLite default.");
+        db.UseSqlite(SqliteConnectionString(storage), sqlite => sqlite.CommandTimeout(300));
+    }
+
+    public static string SqliteConnectionString(StorageOptions storage)
+    {
+        if (!string.IsNullOrWhiteSpace(storage.ConnectionString)) return storage.ConnectionString;
+        Directory.CreateDirectory(storage.DataDirectory);
+        return new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(storage.DataDirectory, "pricer.db"),
+            Pooling = true,
+            DefaultTimeout = 60,
+        }.ToString();
+    }
+}

@@ -1,0 +1,22 @@
+using MudBlazor.Services;
+using Pricer.Data;
+
+namespace PricerWeb;
+
+internal static class ApplicationServices
+{
+    public static void AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        // Package assets (MudBlazor, Plotly) are served from the build output in every environment, not only
+        // Development, because the content root is the repository root rather than the project folder.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddPricerData(builder.Configuration, builder.Environment.ContentRootPath);
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    }
+}
