@@ -1,0 +1,17 @@
+namespace Pricer.Core.Items.Import;
+
+/// <summary>How far an import (or the download before it) has got; reported through IProgress.</summary>
+/// <param name="Stage">"download", "read", "index" or "done".</param>
+/// <param name="File">The file being downloaded or read, if any.</param>
+/// <param name="BytesDone">Bytes downloaded or read so far, where known.</param>
+/// <param name="BytesTotal">Total bytes, where known; null means unknown (show an indeterminate bar).</param>
+public sealed record ImportProgress(
+    string Stage,
+    string? File,
+    long ItemsRead,
+    long BadRows,
+    long? BytesDone,
+    long? BytesTotal)
+{
+    public double? Fraction => BytesTotal is > 0 && BytesDone is { } done ? Math.Clamp((double)done / BytesTotal.Value, 0, 1) : null;
+}
