@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pricer.Data.Datasets;
 using Pricer.Data.Items;
+using Pricer.Data.Runs;
 
 namespace Pricer.Data;
 
@@ -8,6 +9,8 @@ public sealed class PricerDbContext(DbContextOptions<PricerDbContext> options) :
 {
     public DbSet<Dataset> Datasets => Set<Dataset>();
     public DbSet<ItemRecord> Items => Set<ItemRecord>();
+    public DbSet<PricerRun> Runs => Set<PricerRun>();
+    public DbSet<Prediction> Predictions => Set<Prediction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PricerDbContext).Assembly);
