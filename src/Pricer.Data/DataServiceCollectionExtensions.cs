@@ -2,7 +2,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pricer.Data.Runs;
 
 namespace Pricer.Data;
 
@@ -16,6 +18,9 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextFactory<PricerDbContext>((sp, db) =>
             Configure(db, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<DatabaseInitializer>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<PredictionImporter>();
         return services;
     }
 
