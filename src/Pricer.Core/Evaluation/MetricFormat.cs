@@ -9,6 +9,8 @@ namespace Pricer.Core.Evaluation;
 /// </summary>
 public static class MetricFormat
 {
+    public const string NotAvailable = "n/a";
+
     /// <summary>Dollars with thousands separators and 2 decimals, as <c>{x:,.2f}</c>: "1,234.56".</summary>
     public static string Dollars(double value) => Number(value, "N2");
 
@@ -24,12 +26,12 @@ public static class MetricFormat
     /// <summary>The metric as a report prints it: "$126.55", "1.00", "32.0%", "12,346", "62.3%".</summary>
     public static string Format(Metric metric, PriceMetrics metrics) => metric switch
     {
-        Metric.Error => "$" + Dollars(metrics.Error),
+        Metric.Error => WithUnit("$", Dollars(metrics.Error), ""),
         Metric.Rmsle => Rmsle(metrics.Rmsle),
-        Metric.Hits => Percent(metrics.HitsPercent) + "%",
+        Metric.Hits => WithUnit("", Percent(metrics.HitsPercent), "%"),
         Metric.Mse => Mse(metrics.Mse),
-        Metric.R2 => Percent(metrics.R2Percent) + "%",
-        Metric.MedianError => "$" + Dollars(metrics.MedianError),
+        Metric.R2 => WithUnit("", Percent(metrics.R2Percent), "%"),
+        Metric.MedianError => WithUnit("$", Dollars(metrics.MedianError), ""),
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Unknown metric."),
     };
 
@@ -45,6 +47,9 @@ public static class MetricFormat
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Unknown metric."),
     };
 
+    private static string WithUnit(string prefix, string number, string suffix) =>
+        number == NotAvailable ? NotAvailable : prefix + number + suffix;
+
     private static string Number(double value, string format) =>
-        double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "n/a";
+        double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : NotAvailable;
 }
