@@ -90,9 +90,9 @@ public static class Evaluator
     {
         var notes = new List<string>(2);
         if (report.Size is { } size && splitCount < size)
-            notes.Add($"the {report.Split.ToName()} split has only {splitCount} items, report '{report.Key}' asks for the first {size}");
+            notes.Add($"The {report.Split.ToName()} split has only {splitCount} items, report '{report.Key}' asks for the first {size}.");
         if (missingCount > 0)
-            notes.Add($"{missingCount} of the {expectedCount} items have no guess and are left out of the metrics");
-        return notes.Count == 0 ? null : char.ToUpperInvariant(notes[0][0]) + string.Join("; ", notes)[1..] + ".";
+            notes.Add($"{missingCount} of the {expectedCount} items have no guess and are left out of the metrics.");
+        return notes.Count == 0 ? null : string.Join(" ", notes);
     }
 }

@@ -107,6 +107,19 @@ public class EvaluatorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_short_split_with_missing_guesses_says_both()
+    {
+        var items = SyntheticItems.Make(Split.Test, 150);
+        var guesses = SyntheticItems.Guesses(items.Skip(1), i => i.Price);
+
+        var result = Evaluator.Evaluate(ReportDefinition.Course2025, "p", items, guesses);
+
+        Assert.Equal(
+            "The test split has only 150 items, report 'course2025' asks for the first 200. 1 of the 150 items have no guess and are left out of the metrics.",
+            result.CoverageNote);
+    }
+
+    [Fact]
     public void Items_of_another_split_are_refused()
     {
         var items = SyntheticItems.Make(Split.Test, 10);
