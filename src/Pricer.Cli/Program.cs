@@ -6,5 +6,6 @@ var root = new RootCommand("pricer: PricerWeb's services from the command line")
 root.Options.Add(GlobalOptions.Database);
 root.Options.Add(GlobalOptions.DataDirectory);
 root.Subcommands.Add(DatasetsCommand.Create());
+root.Subcommands.Add(EvaluateCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -21,6 +21,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RunStore>();
         services.AddSingleton<PredictionImporter>();
+        services.AddSingleton<RunEvaluator>();
         return services;
     }
 
