@@ -140,6 +140,20 @@ public class BaselineTests
     }
 
     [Theory]
+    [InlineData("constant", double.NaN)]
+    [InlineData("features-lr", -5.0)]
+    [InlineData("bow-lr", 0.0)]
+    [InlineData("gradient-boosting", double.PositiveInfinity)]
+    public void Training_refuses_an_item_with_an_unusable_price_and_names_it(string name, double price)
+    {
+        Item[] train = [.. BaselineFixture.Train, BaselineFixture.Train[0] with { Id = "bad-price", Price = price }];
+
+        var error = Assert.Throws<ArgumentException>(() => BaselineCatalog.Find(name).Train(train, Options));
+
+        Assert.Contains("'bad-price'", error.Message);
+    }
+
+    [Theory]
     [InlineData(0, 100)]
     [InlineData(1000, 0)]
     public void Learned_baselines_refuse_options_below_one(int vocabulary, int trees)

@@ -12,5 +12,5 @@ public sealed class BagOfWordsRegressionBaseline : MlNetBaseline
     private protected override IEstimator<ITransformer> Pipeline(MLContext context, BaselineOptions options) =>
         BagOfWords(context, options, "Features")
             .AppendCacheCheckpoint(context)
-            .Append(context.Regression.Trainers.Sdca(FeatureRegressionBaseline.LinearRegression()));
+            .Append(context.Regression.Trainers.Sdca(LeastSquares()));
 }

@@ -11,7 +11,7 @@ public sealed class ConstantBaseline : IBaselineTrainer
 
     public IPricer Train(IReadOnlyList<Item> train, BaselineOptions options, CancellationToken cancellationToken = default)
     {
-        if (train.Count == 0) throw new ArgumentException("Cannot train a baseline on no items.", nameof(train));
+        TrainingItems.Check(train);
         return new ConstantPricer(Name, Guess.Clamp(train.Average(item => item.Price)));
     }
 }

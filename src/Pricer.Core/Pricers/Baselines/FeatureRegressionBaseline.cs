@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Trainers;
 
 namespace Pricer.Core.Pricers.Baselines;
 
@@ -14,19 +13,5 @@ public sealed class FeatureRegressionBaseline : MlNetBaseline
         SimpleFeatures(context, "Features")
             .Append(context.Transforms.NormalizeMeanVariance("Features"))
             .AppendCacheCheckpoint(context)
-            .Append(context.Regression.Trainers.Sdca(LinearRegression()));
-
-    /// <summary>
-    /// Close to the course's ordinary least squares (which ML.NET only has in a package not served here): a
-    /// light L2 that still converges in about a second; single-threaded, since multi-threaded SDCA is not
-    /// deterministic.
-    /// </summary>
-    internal static SdcaRegressionTrainer.Options LinearRegression() => new()
-    {
-        NumberOfThreads = 1,
-        L2Regularization = 1e-3f,
-        L1Regularization = 0,
-        ConvergenceTolerance = 1e-5f,
-        MaximumNumberOfIterations = 1000,
-    };
+            .Append(context.Regression.Trainers.Sdca(LeastSquares()));
 }

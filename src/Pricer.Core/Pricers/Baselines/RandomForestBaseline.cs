@@ -3,12 +3,12 @@ using Microsoft.ML.Trainers.FastTree;
 
 namespace Pricer.Core.Pricers.Baselines;
 
-/// <summary>A random forest (ML.NET FastForest) on the bag of words, as the course's random forest on text vectors.</summary>
+/// <summary>A random forest (ML.NET FastForest; the course grew 100 trees) on the bag of words and the simple features.</summary>
 public sealed class RandomForestBaseline : MlNetBaseline
 {
     public override string Name => "random-forest";
 
-    public override string Description => "Random forest (FastForest) on counts of the most frequent words";
+    public override string Description => "Random forest (FastForest) on counts of the most frequent words plus the four simple features";
 
     private protected override IEstimator<ITransformer> Pipeline(MLContext context, BaselineOptions options) =>
         WordsAndSimpleFeatures(context, options, "Features")
