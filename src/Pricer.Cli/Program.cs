@@ -7,5 +7,6 @@ root.Options.Add(GlobalOptions.Database);
 root.Options.Add(GlobalOptions.DataDirectory);
 root.Subcommands.Add(DatasetsCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
+root.Subcommands.Add(BaselinesCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

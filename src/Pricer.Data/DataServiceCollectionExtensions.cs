@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pricer.Data.Items;
 using Pricer.Data.Runs;
 
 namespace Pricer.Data;
@@ -22,6 +23,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RunStore>();
         services.AddSingleton<PredictionImporter>();
         services.AddSingleton<RunEvaluator>();
+        services.AddSingleton<SplitItems>();
+        services.AddSingleton<BaselineRunner>();
         return services;
     }
 

@@ -1,6 +1,6 @@
 using Pricer.Core.Items;
 
-namespace Pricer.Core.Pricers.Baselines;
+namespace Pricer.Core.Pricers;
 
 /// <summary>Something that guesses an item's price in dollars; every guess is finite and at least 0.</summary>
 public interface IPricer
