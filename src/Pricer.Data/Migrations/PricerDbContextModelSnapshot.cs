@@ -118,7 +118,112 @@ namespace Pricer.Data.Migrations
                     b.ToTable("Items", (string)null);
                 });
 
+            modelBuilder.Entity("Pricer.Data.Runs.Prediction", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Guess")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LatencyMs")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RawReply")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId", "ItemId");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("Predictions", (string)null);
+                });
+
+            modelBuilder.Entity("Pricer.Data.Runs.PricerRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Configuration")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("CostUsd")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DatasetId", "StartedAtUtc");
+
+                    b.ToTable("Runs", (string)null);
+                });
+
             modelBuilder.Entity("Pricer.Data.Items.ItemRecord", b =>
+                {
+                    b.HasOne("Pricer.Data.Datasets.Dataset", null)
+                        .WithMany()
+                        .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pricer.Data.Runs.Prediction", b =>
+                {
+                    b.HasOne("Pricer.Data.Items.ItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Pricer.Data.Runs.PricerRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pricer.Data.Runs.PricerRun", b =>
                 {
                     b.HasOne("Pricer.Data.Datasets.Dataset", null)
                         .WithMany()
