@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Pricer.Core.Items.HuggingFace;
 
 namespace Pricer.Data;
 
@@ -16,6 +17,7 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextFactory<PricerDbContext>((sp, db) =>
             Configure(db, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<DatabaseInitializer>();
+        services.AddHuggingFaceHub(configuration);
         return services;
     }
 
