@@ -31,7 +31,8 @@ public static class HuggingFaceServiceCollectionExtensions
                 // Redirects are followed by HubHttp, which keeps the token from the CDN hosts downloads are sent to.
                 AllowAutoRedirect = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            });
+            })
+            .RedactLoggedHeaders(_ => true);
         services.AddTransient<IRemoteDatasetSource, HubDatasetSource>();
         return services;
     }
