@@ -57,6 +57,9 @@ public sealed partial class FakeHub : IAsyncDisposable
     /// <summary>Drops the connection once, after this many bytes of this path, once <c>BeforeDrop</c> completes.</summary>
     public (string Path, int AfterBytes, Func<Task> BeforeDrop)? DropOnce { get; set; }
 
+    /// <summary>With <see cref="DropOnce"/>: stall (send nothing more, keep the connection open) instead of dropping.</summary>
+    public bool StallInsteadOfDrop { get; set; }
+
     public Uri Endpoint { get; private set; } = null!;
 
     public Uri Cdn { get; private set; } = null!;
@@ -216,6 +219,7 @@ public sealed partial class FakeHub : IAsyncDisposable
             await context.Response.Body.WriteAsync(content.AsMemory((int)from, drop.AfterBytes - (int)from));
             await context.Response.Body.FlushAsync();
             await drop.BeforeDrop();
+            if (StallInsteadOfDrop) await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { });
             context.Abort();
             return;
         }

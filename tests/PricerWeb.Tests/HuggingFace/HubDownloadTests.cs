@@ -83,6 +83,22 @@ public class HubDownloadTests
     }
 
     [Fact]
+    public async Task A_download_that_stalls_is_given_up_after_the_read_timeout_and_resumed()
+    {
+        const string stalled = "data/validation-00000-of-00001.parquet";
+        await using var hub = await StartHubAsync();
+        hub.DropOnce = (stalled, 200, () => Task.CompletedTask);
+        hub.StallInsteadOfDrop = true;
+        using var services = new HubTestServices(hub, settings: new() { ["HuggingFace:ReadTimeout"] = "00:00:00.300" });
+
+        var folder = await services.ResolveAsync(Source);
+
+        Assert.Equal(hub.Files[stalled], await File.ReadAllBytesAsync(Path.Combine(folder, stalled)));
+        Assert.Contains(hub.CdnRequests, r => r.Range == "bytes=200-");
+        Assert.Contains(services.Logs.Lines, l => l.Contains("broke off at byte 200 (no answer in time)"));
+    }
+
+    [Fact]
     public async Task Resumes_a_part_left_by_an_earlier_run_and_restarts_when_the_server_ignores_the_range()
     {
         const string file = "data/test-00000-of-00001.parquet";
