@@ -13,7 +13,8 @@ internal sealed class ParquetColumn
     private double?[]? _real;
     private long?[]? _integer;
 
-    public static Kind? KindOf(DataField field) => Type.GetTypeCode(field.ClrType) switch
+    /// <summary>Parquet.Net types string columns as ReadOnlyMemory&lt;char&gt;; they are read as strings all the same.</summary>
+    public static Kind? KindOf(DataField field) => field.ClrType == typeof(ReadOnlyMemory<char>) ? Kind.Text : Type.GetTypeCode(field.ClrType) switch
     {
         TypeCode.String => Kind.Text,
         TypeCode.Double or TypeCode.Single => Kind.Real,
@@ -24,7 +25,7 @@ internal sealed class ParquetColumn
     public static async Task<ParquetColumn> ReadAsync(ParquetRowGroupReader group, DataField field, int count, CancellationToken cancellationToken)
     {
         var column = new ParquetColumn();
-        switch (Type.GetTypeCode(field.ClrType))
+        switch (KindOf(field) == Kind.Text ? TypeCode.String : Type.GetTypeCode(field.ClrType))
         {
             case TypeCode.String:
                 column._text = new string?[count];
