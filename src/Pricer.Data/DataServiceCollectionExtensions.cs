@@ -2,8 +2,11 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pricer.Core.Items.HuggingFace;
+using Pricer.Core.Items.Import;
+using Pricer.Data.Datasets;
 
 namespace Pricer.Data;
 
@@ -17,7 +20,10 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextFactory<PricerDbContext>((sp, db) =>
             Configure(db, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<DatabaseInitializer>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHuggingFaceHub(configuration);
+        services.AddSingleton<ItemSourceReader>();
+        services.AddSingleton<IDatasetImporter, DatasetImporter>();
         return services;
     }
 
