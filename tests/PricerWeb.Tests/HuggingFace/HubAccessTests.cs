@@ -113,6 +113,20 @@ public class HubAccessTests
     }
 
     [Fact]
+    public async Task A_dataset_whose_parquet_files_name_no_split_says_so()
+    {
+        await using var hub = await FakeHub.StartAsync();
+        hub.Files["data/items-00000-of-00001.parquet"] = await HubItemRow.ToParquetAsync(HubItemRow.SmallSplits()["train"]);
+        using var services = new HubTestServices(hub);
+
+        var error = await Assert.ThrowsAsync<HubException>(() => services.ResolveAsync(Source));
+
+        Assert.Contains("no path names a split (train, validation or test)", error.Message);
+        Assert.Contains("data/items-00000-of-00001.parquet", error.Message);
+        Assert.DoesNotContain(hub.Requests, r => r.Server == "cdn");
+    }
+
+    [Fact]
     public async Task An_unreachable_hub_is_retried_then_reported_plainly()
     {
         await using var hub = await StartHubAsync();

@@ -63,6 +63,20 @@ public class HubDownloadTests
     }
 
     [Fact]
+    public async Task Leaves_out_parquet_files_whose_path_names_no_split()
+    {
+        await using var hub = await StartHubAsync();
+        hub.Files["extras/embeddings.parquet"] = [1, 2, 3];
+        using var services = new HubTestServices(hub);
+
+        var folder = await services.ResolveAsync(Source);
+
+        Assert.False(File.Exists(Path.Combine(folder, "extras/embeddings.parquet")));
+        Assert.DoesNotContain(hub.Requests, r => r.Path.Contains("embeddings"));
+        Assert.Equal(4, Directory.GetFiles(folder, "*.parquet", SearchOption.AllDirectories).Length);
+    }
+
+    [Fact]
     public async Task Resumes_a_dropped_download_from_the_byte_where_it_stopped()
     {
         const string dropped = "data/train-00000-of-00002.parquet";

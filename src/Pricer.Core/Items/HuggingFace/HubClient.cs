@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Pricer.Core.Items.Import;
 
 namespace Pricer.Core.Items.HuggingFace;
 
@@ -28,8 +29,8 @@ public sealed class HubClient
     }
 
     /// <summary>
-    /// The data set's parquet files at its revision, from the tree API (following its pages), each assigned the
-    /// split its path names. A repository with no parquet files of its own falls back to the Hub's automatic
+    /// The data set's parquet files at its revision, from the tree API (following its pages), each with the
+    /// split its path names; files that name none are left out. A repository with no parquet files of its own falls back to the Hub's automatic
     /// parquet conversion (GET /api/datasets/{owner}/{name}/parquet) when the revision is the default branch.
     /// </summary>
     /// <exception cref="HubException">Not found, not allowed, unreachable, or no parquet files.</exception>
@@ -70,19 +71,23 @@ public sealed class HubClient
         return entries;
     }
 
+    /// <summary>
+    /// The files whose path names a split, as the importer reads it (<see cref="ItemFile.SplitFromPath"/>); a
+    /// repository of parquet files none of which names one cannot be imported, and says so.
+    /// </summary>
     private List<HubFile> FromTree(HubDatasetId dataset, List<HubTreeEntry> parquet)
     {
-        var entries = parquet.GroupBy(e => e.Path!).ToDictionary(g => g.Key, g => g.First());
-        var unsafePath = entries.Keys.FirstOrDefault(p => !HubPaths.IsSafeRelative(p));
-        if (unsafePath is not null)
-            throw new HubException($"The Hub listed a file of {dataset} with an unsafe path ({SafeText.Quote(unsafePath)}); nothing was downloaded.");
+        var entries = parquet.GroupBy(e => e.Path!).Select(g => g.First()).ToList();
+        if (entries.FirstOrDefault(e => !HubPaths.IsSafeRelative(e.Path)) is { } unsafeEntry)
+            throw new HubException($"The Hub listed a file of {dataset} with an unsafe path ({SafeText.Quote(unsafeEntry.Path)}); nothing was downloaded.");
 
-        return HubSplitNames.Assign(entries.Keys).Select(assigned =>
-        {
-            var entry = entries[assigned.Path];
-            var size = entry.Lfs is { Size: > 0 } lfs ? lfs.Size : entry.Size;
-            return new HubFile(assigned.Path, assigned.Split, size, Sha256(entry.Lfs?.Oid), ResolveUri(dataset, assigned.Path));
-        }).ToList();
+        var files = entries.Where(e => ItemFile.SplitFromPath(e.Path!) is not null).Select(e => new HubFile(
+            e.Path!, ItemFile.SplitFromPath(e.Path!)!.Value, e.Lfs is { Size: > 0 } lfs ? lfs.Size : e.Size,
+            Sha256(e.Lfs?.Oid), ResolveUri(dataset, e.Path!))).ToList();
+        if (files.Count == 0 && entries.Count > 0)
+            throw new HubException($"{dataset} has parquet files, but no path names a split (train, validation or test), " +
+                $"for example {SafeText.Quote(entries[0].Path)}; PricerWeb cannot tell which items are for training and which for testing.");
+        return files;
     }
 
     private async Task<List<HubFile>> ListConvertedParquetAsync(HubDatasetId dataset, CancellationToken cancellationToken)
@@ -102,7 +107,7 @@ public sealed class HubClient
         var files = new List<HubFile>();
         foreach (var (splitName, urls) in configs[config])
         {
-            if (HubSplitNames.FromPath(splitName) is not { } split) continue;
+            if (ItemFile.SplitFromPath(splitName) is not { } split) continue;
             for (var shard = 0; shard < urls.Count; shard++)
             {
                 var path = $"{config}/{split.ToName()}/{shard:D4}.parquet";

@@ -7,7 +7,7 @@ namespace Pricer.Core.Items.HuggingFace;
 /// <summary>
 /// Fetches "hf:owner/name" or "hf:owner/name@revision" from the Hugging Face Hub into
 /// {downloadRoot}/hf/{owner}/{name}/{revision}/, keeping the repository's paths
-/// ("data/train-00000-of-00001.parquet"; <see cref="HubSplitNames"/> reads the split back from them).
+/// ("data/train-00000-of-00001.parquet"), from which the importer reads each file's split.
 /// Download progress is reported with Stage "download" and bytes across all the data set's files.
 /// </summary>
 public sealed class HubDatasetSource(HubClient client, IOptions<HuggingFaceOptions> options, ILogger<HubDatasetSource> logger)
