@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Pricer.Core.Items.HuggingFace;
+using Pricer.Core.Items.Import;
 
 namespace PricerWeb.Tests.HuggingFace;
 
@@ -40,7 +41,7 @@ public class HubAccessTests
         await using var hub = await StartHubAsync(h => h.RequiredToken = Token);
         using var services = new HubTestServices(hub);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => services.ResolveAsync(Source));
+        var error = await services.ResolveFailsAsync(Source);
 
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Contains($"set {services.TokenVariable}", error.Message);
@@ -56,7 +57,7 @@ public class HubAccessTests
         await using var hub = await StartHubAsync(h => h.RequiredToken = Token);
         using var services = new HubTestServices(hub, token: wrong);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => services.ResolveAsync(Source));
+        var error = await services.ResolveFailsAsync(Source);
 
         Assert.Contains($"token in {services.TokenVariable}", error.Message);
         Assert.DoesNotContain(wrong, error.ToString());
@@ -72,7 +73,7 @@ public class HubAccessTests
         await using var hub = await StartHubAsync(h => h.RequiredToken = Token);
         using var services = new HubTestServices(hub, settings: new() { ["HuggingFace:TokenEnvironmentVariable"] = "HF_TOKEN" });
 
-        var error = await Assert.ThrowsAsync<HubException>(() => services.ResolveAsync(Source));
+        var error = await services.ResolveFailsAsync(Source);
 
         Assert.Contains("set HF_TOKEN", error.Message);
     }
@@ -83,7 +84,7 @@ public class HubAccessTests
         await using var hub = await StartHubAsync();
         using var services = new HubTestServices(hub);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => services.ResolveAsync("hf:ed-donner/no_such_items"));
+        var error = await services.ResolveFailsAsync("hf:ed-donner/no_such_items");
 
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Contains("no data set ed-donner/no_such_items", error.Message);
@@ -95,7 +96,7 @@ public class HubAccessTests
         await using var hub = await StartHubAsync();
         using var services = new HubTestServices(hub);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => services.ResolveAsync("hf:ed-donner/items_lite@v9"));
+        var error = await services.ResolveFailsAsync("hf:ed-donner/items_lite@v9");
 
         Assert.Contains("has no revision 'v9'", error.Message);
     }
@@ -106,7 +107,7 @@ public class HubAccessTests
         await using var hub = await FakeHub.StartAsync();
         using var services = new HubTestServices(hub);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => services.ResolveAsync(Source));
+        var error = await services.ResolveFailsAsync(Source);
 
         Assert.Contains("has no parquet files", error.Message);
         Assert.Contains(hub.Requests, r => r.Path.EndsWith("/items_lite/parquet"));
@@ -119,7 +120,7 @@ public class HubAccessTests
         hub.Files["data/items-00000-of-00001.parquet"] = await HubItemRow.ToParquetAsync(HubItemRow.SmallSplits()["train"]);
         using var services = new HubTestServices(hub);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => services.ResolveAsync(Source));
+        var error = await services.ResolveFailsAsync(Source);
 
         Assert.Contains("no path names a split (train, validation or test)", error.Message);
         Assert.Contains("data/items-00000-of-00001.parquet", error.Message);
@@ -133,7 +134,7 @@ public class HubAccessTests
         var closedPort = ClosedLoopbackPort();
         using var services = new HubTestServices(hub, maxRetries: 2, settings: new() { ["HuggingFace:Endpoint"] = $"http://127.0.0.1:{closedPort}" });
 
-        var error = await Assert.ThrowsAsync<HubException>(() => services.ResolveAsync(Source));
+        var error = await services.ResolveFailsAsync(Source);
 
         Assert.Contains("Could not reach the Hugging Face Hub", error.Message);
         Assert.Contains("after 3 tries", error.Message);
@@ -152,7 +153,8 @@ public class HubAccessTests
         using var services = new HubTestServices(hub);
 
         Assert.True(services.Source.CanResolve(source));
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => services.ResolveAsync(source));
+        var error = await Assert.ThrowsAsync<ItemSourceException>(() => services.ResolveAsync(source));
+        Assert.IsType<ArgumentException>(error.InnerException);
 
         Assert.Contains("hf:owner/name", error.Message);
         Assert.Empty(hub.Requests);
@@ -166,7 +168,7 @@ public class HubAccessTests
         hub.Files["../../escape/train.parquet"] = [1, 2, 3];
         using var services = new HubTestServices(hub);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => services.ResolveAsync(Source));
+        var error = await services.ResolveFailsAsync(Source);
 
         Assert.Contains("unsafe path", error.Message);
         Assert.DoesNotContain(hub.Requests, r => r.Server == "cdn");

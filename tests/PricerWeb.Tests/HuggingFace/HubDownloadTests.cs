@@ -1,5 +1,6 @@
 using Pricer.Core.Items;
 using Pricer.Core.Items.HuggingFace;
+using Pricer.Core.Items.Import;
 
 namespace PricerWeb.Tests.HuggingFace;
 
@@ -209,7 +210,7 @@ public class HubDownloadTests
         hub.WrongSha.Add("data/validation-00000-of-00001.parquet");
         using var services = new HubTestServices(hub);
 
-        var error = await Assert.ThrowsAsync<HubException>(() => services.ResolveAsync(Source));
+        var error = await services.ResolveFailsAsync(Source);
 
         Assert.Contains("data/validation-00000-of-00001.parquet", error.Message);
         Assert.Contains("corrupt", error.Message);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pricer.Core.Items;
+using Pricer.Core.Items.Import;
 using Pricer.Data;
 using Pricer.Data.Datasets;
 using Pricer.Testing;
@@ -70,11 +71,27 @@ public class HubImportTests
         Assert.Equal((splits["test"][0].Id, splits["test"][0].Price), (firstTest.ExternalId, firstTest.Price));
     }
 
+    [Fact]
+    public async Task A_refused_download_stops_the_import_with_the_hubs_message_and_stores_nothing()
+    {
+        await using var hub = await FakeHub.StartAsync(h => h.RequiredToken = "hf_NeededToken");
+        hub.Files["data/train-00000-of-00001.parquet"] = await HubItemRow.ToParquetAsync(HubItemRow.SmallSplits()["train"]);
+        using var factory = new PricerAppFactory();
+        using var app = WithHub(factory, hub);
+
+        var error = await Assert.ThrowsAsync<ItemSourceException>(() => Import(app, null));
+
+        Assert.Contains("needs a login for hf:ed-donner/items_lite@main", error.Message);
+        Assert.Contains("set PRICER_TEST_HF_TOKEN_", error.Message);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<PricerDbContext>>().CreateDbContextAsync();
+        Assert.Empty(await db.Datasets.ToListAsync());
+    }
+
     private static WebApplicationFactory<Program> WithHub(PricerAppFactory factory, FakeHub hub) => factory.WithWebHostBuilder(b => b
         .UseSetting("HuggingFace:Endpoint", hub.Endpoint.ToString())
         .UseSetting("HuggingFace:TokenEnvironmentVariable", $"PRICER_TEST_HF_TOKEN_{Guid.NewGuid():N}")
         .UseSetting("HuggingFace:RetryDelay", "00:00:00.010"));
 
-    private static Task<ImportResult> Import(WebApplicationFactory<Program> app, IProgress<Pricer.Core.Items.Import.ImportProgress>? progress) =>
+    private static Task<ImportResult> Import(WebApplicationFactory<Program> app, IProgress<ImportProgress>? progress) =>
         app.Services.GetRequiredService<IDatasetImporter>().ImportAsync(new ImportRequest("items_lite", Source), progress, CancellationToken.None);
 }

@@ -46,6 +46,15 @@ public sealed class HubTestServices : IDisposable
     public Task<string> ResolveAsync(string source, IProgress<ImportProgress>? progress = null) =>
         Source.ResolveAsync(source, Downloads.Path, progress, CancellationToken.None);
 
+    /// <summary>Resolves a source that must fail: the source reports it as the importer's ItemSourceException, the Hub's own inside.</summary>
+    public async Task<HubException> ResolveFailsAsync(string source)
+    {
+        var error = await Assert.ThrowsAsync<ItemSourceException>(() => ResolveAsync(source));
+        var hub = Assert.IsType<HubException>(error.InnerException);
+        Assert.Equal(hub.Message, error.Message);
+        return hub;
+    }
+
     public void Dispose()
     {
         Environment.SetEnvironmentVariable(TokenVariable, null);

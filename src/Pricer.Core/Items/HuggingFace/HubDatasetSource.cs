@@ -15,11 +15,25 @@ public sealed class HubDatasetSource(HubClient client, IOptions<HuggingFaceOptio
 {
     public bool CanResolve(string source) => HubDatasetId.IsHubSource(source);
 
-    /// <exception cref="ArgumentException">The source is not a well-formed "hf:owner/name[@revision]".</exception>
-    /// <exception cref="HubException">The Hub refused, could not be reached, or the data set has no parquet files.</exception>
+    /// <exception cref="ItemSourceException">
+    /// The source is not a well-formed "hf:owner/name[@revision]" (inner <see cref="ArgumentException"/>), or the Hub
+    /// refused, could not be reached, or has no parquet files for it (inner <see cref="HubException"/>). The message
+    /// says what to do; files already downloaded stay, and the next import resumes from them.
+    /// </exception>
     public async Task<string> ResolveAsync(string source, string downloadRoot, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var dataset = HubDatasetId.Parse(source, options.Value.Revision);
+        try
+        {
+            return await DownloadAsync(HubDatasetId.Parse(source, options.Value.Revision), downloadRoot, progress, cancellationToken);
+        }
+        catch (Exception e) when (e is HubException or ArgumentException)
+        {
+            throw new ItemSourceException(e.Message, e);
+        }
+    }
+
+    private async Task<string> DownloadAsync(HubDatasetId dataset, string downloadRoot, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
         var listing = await client.ListParquetFilesAsync(dataset, cancellationToken);
         var folder = HubPaths.DatasetFolder(downloadRoot, dataset);
         var reporter = new DownloadProgressReporter(progress, listing.TotalBytes, options.Value.ProgressInterval);
