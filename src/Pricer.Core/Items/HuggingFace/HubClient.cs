@@ -30,8 +30,9 @@ public sealed class HubClient
 
     /// <summary>
     /// The data set's parquet files at its revision, from the tree API (following its pages), each with the
-    /// split its path names; files that name none are left out. A repository with no parquet files of its own falls back to the Hub's automatic
-    /// parquet conversion (GET /api/datasets/{owner}/{name}/parquet) when the revision is the default branch.
+    /// split its path names; files that name none are left out. A repository with no parquet files of its own
+    /// falls back to the Hub's automatic parquet conversion (GET /api/datasets/{owner}/{name}/parquet) when the
+    /// revision is the default branch.
     /// </summary>
     /// <exception cref="HubException">Not found, not allowed, unreachable, or no parquet files.</exception>
     public async Task<HubListing> ListParquetFilesAsync(HubDatasetId dataset, CancellationToken cancellationToken)
