@@ -6,6 +6,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pricer.Data.Items;
 using Pricer.Data.Runs;
+using Pricer.Core.Items.HuggingFace;
+using Pricer.Core.Items.Import;
+using Pricer.Data.Datasets;
 
 namespace Pricer.Data;
 
@@ -25,6 +28,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RunEvaluator>();
         services.AddSingleton<SplitItems>();
         services.AddSingleton<BaselineRunner>();
+        services.AddHuggingFaceHub(configuration);
+        services.AddSingleton<ItemSourceReader>();
+        services.AddSingleton<IDatasetImporter, DatasetImporter>();
         return services;
     }
 
