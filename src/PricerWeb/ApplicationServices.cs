@@ -14,8 +14,7 @@ internal static class ApplicationServices
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddPricerData(builder.Configuration, builder.Environment.ContentRootPath);
-
-        builder.AddImportFeature();
+        builder.Services.AddImportFeature(builder.Configuration);
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
