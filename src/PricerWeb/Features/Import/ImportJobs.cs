@@ -114,7 +114,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
         HttpRequestException http => http.StatusCode is { } status
             ? $"Download failed ({(int)status} {status}): {http.Message}"
             : $"Download failed: {http.Message}",
-        IOException or InvalidOperationException or UnauthorizedAccessException or FormatException or NotSupportedException
+        ItemSourceException or IOException or InvalidOperationException or UnauthorizedAccessException or FormatException or NotSupportedException
             or ArgumentException or InvalidDataException => error.Message,
         _ => $"The import failed unexpectedly ({error.GetType().Name}: {error.Message}); the server log has the details.",
     };

@@ -91,14 +91,14 @@ public class ImportJobCardTests
     }
 
     [Fact]
-    public async Task Only_the_first_rows_of_a_long_bad_row_list_are_shown()
+    public async Task Only_the_first_rows_of_a_long_bad_row_list_are_shown_with_the_full_count()
     {
         await using var ui = new ImportUiContext();
         var rows = Enumerable.Range(1, 250).Select(i => new BadRow("big.csv", i, "price is missing")).ToList();
 
-        var table = ui.Render<BadRowsTable>(p => p.Add(t => t.Rows, rows));
+        var table = ui.Render<BadRowsTable>(p => p.Add(t => t.Rows, rows).Add(t => t.Total, 1_500));
 
         Assert.Equal(100, table.FindAll("tbody tr").Count);
-        Assert.Contains("The first 100 of 250 bad rows.", table.Markup);
+        Assert.Contains("The first 100 of 1,500 bad rows.", table.Markup);
     }
 }

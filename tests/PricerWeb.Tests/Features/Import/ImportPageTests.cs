@@ -93,13 +93,13 @@ public class ImportPageTests
         await using var ui = new ImportUiContext();
         var page = RenderPage(ui, from: "serverpath");
 
-        Type(page, "server-path", "tests/fixtures/import-ui/items");
-        Assert.Equal("items", InputValue(page, "dataset-name"));
+        Type(page, "server-path", "tests/fixtures/items/sample");
+        Assert.Equal("sample", InputValue(page, "dataset-name"));
         page.Find("[data-testid=start-import]").Click();
 
         var job = Assert.Single(ui.Jobs.Recent);
-        Assert.Equal(Path.Combine(SharedData.RepoRoot, "tests", "fixtures", "import-ui", "items"), job.Request.Source);
-        Assert.Equal("tests/fixtures/import-ui/items", job.SourceLabel);
+        Assert.Equal(Path.Combine(SharedData.Fixtures, "items", "sample"), job.Request.Source);
+        Assert.Equal("tests/fixtures/items/sample", job.SourceLabel);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public class ImportPageTests
     {
         await using var ui = new ImportUiContext();
         var page = RenderPage(ui, from: "upload");
-        var content = File.ReadAllBytes(Path.Combine(SharedData.Fixtures, "import-ui", "items", "train.jsonl"));
+        var content = File.ReadAllBytes(Path.Combine(SharedData.Fixtures, "items", "sample", "train.jsonl"));
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(content, "my train.jsonl"));
         Assert.Equal("my train", InputValue(page, "dataset-name"));
