@@ -108,8 +108,9 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
     /// <summary>A message for the user: what went wrong and, where it helps, what to do about it.</summary>
     internal static string Describe(Exception error) => error switch
     {
-        ImportAbortedException aborted => aborted.Message + Environment.NewLine + "First bad rows:" + Environment.NewLine
-            + string.Join(Environment.NewLine, aborted.BadRows.Take(BadRowsInMessage)),
+        ImportAbortedException aborted => string.Join(Environment.NewLine,
+            ["Import aborted on bad rows; nothing was stored. Fix the file, or import with skip bad rows.", "First bad rows:",
+             .. aborted.BadRows.Take(BadRowsInMessage).Select(row => row.ToString())]),
         FileNotFoundException notFound => $"No such file: {notFound.FileName ?? notFound.Message}",
         HttpRequestException http => http.StatusCode is { } status
             ? $"Download failed ({(int)status} {status}): {http.Message}"

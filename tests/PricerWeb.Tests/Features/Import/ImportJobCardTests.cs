@@ -46,10 +46,10 @@ public class ImportJobCardTests
     }
 
     [Fact]
-    public async Task An_aborted_import_shows_why_and_lists_the_bad_rows_without_a_browse_link()
+    public async Task An_aborted_import_says_nothing_was_stored_and_lists_the_bad_rows_without_a_browse_link()
     {
         await using var ui = new ImportUiContext();
-        BadRow[] badRows = [new("train.jsonl", 2, "broken JSON: unexpected end"), new("train.jsonl", 3, "price -5 is not positive")];
+        BadRow[] badRows = [new("/data/shop/train.jsonl", 2, "broken JSON: unexpected end"), new("/data/shop/train.jsonl", 3, "price -5 is not positive")];
         var job = Queued with
         {
             Status = ImportJobStatus.Aborted,
@@ -59,13 +59,27 @@ public class ImportJobCardTests
 
         var card = ui.Render<ImportJobCard>(p => p.Add(c => c.Job, job));
 
-        var error = card.Find("[data-testid=job-error]").TextContent;
-        Assert.Contains("Import aborted, nothing was stored: 2 bad row(s)", error);
-        Assert.Contains("train.jsonl:3: price -5 is not positive", error);
+        Assert.Equal("Import aborted on bad rows; nothing was stored. Fix the file, or import with skip bad rows.",
+            card.Find("[data-testid=job-error]").TextContent);
         var cells = card.FindAll("[data-testid=bad-rows] tbody td").Select(td => td.TextContent).ToList();
         Assert.Equal(["train.jsonl", "2", "broken JSON: unexpected end", "train.jsonl", "3", "price -5 is not positive"], cells);
+        Assert.Equal("/data/shop/train.jsonl", card.Find("[data-testid=bad-rows] tbody td").GetAttribute("title"));
         Assert.Empty(card.FindAll("[data-testid=browse-dataset]"));
         Assert.Empty(card.FindAll("[data-testid=cancel-job]"));
+    }
+
+    [Fact]
+    public async Task A_failed_download_shows_the_whole_message()
+    {
+        await using var ui = new ImportUiContext();
+        var message = ImportJobs.Describe(new HttpRequestException("Response status code does not indicate success: 404 (Not Found).", null, System.Net.HttpStatusCode.NotFound));
+        var job = Queued with { Status = ImportJobStatus.Failed, Error = message };
+
+        var card = ui.Render<ImportJobCard>(p => p.Add(c => c.Job, job));
+
+        Assert.Equal("Download failed (404 NotFound): Response status code does not indicate success: 404 (Not Found).", card.Find("[data-testid=job-error]").TextContent);
+        Assert.Equal("Failed", card.Find("[data-testid=job-status]").TextContent);
+        Assert.Empty(card.FindAll("[data-testid=bad-rows]"));
     }
 
     [Fact]

@@ -63,7 +63,8 @@ public class ImportJobsTests
         var ended = await jobs.WhenEndedAsync(jobs.Enqueue(new ImportRequest("shop", BadRows, Replace: true)).Id);
 
         Assert.Equal(ImportJobStatus.Aborted, ended.Status);
-        Assert.StartsWith("Import aborted, nothing was stored: 17 bad row(s)", ended.Error);
+        Assert.StartsWith("Import aborted on bad rows; nothing was stored.", ended.Error);
+        Assert.Equal(17, ended.BadRows.Count);
         var firstLines = ended.Error!.Split(Environment.NewLine).SkipWhile(l => l != "First bad rows:").Skip(1).ToList();
         Assert.Equal(ended.BadRows.Take(3).Select(b => b.ToString()), firstLines);
         Assert.StartsWith($"{BadRows}:2: ", firstLines[0]);

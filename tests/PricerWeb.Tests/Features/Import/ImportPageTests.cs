@@ -75,6 +75,22 @@ public class ImportPageTests
     }
 
     [Fact]
+    public async Task The_name_follows_the_source_until_the_user_types_one()
+    {
+        await using var ui = new ImportUiContext();
+        var page = RenderPage(ui);
+
+        Type(page, "hub-repo", "ed-donner/items_full");
+        Assert.Equal("items_full", InputValue(page, "dataset-name"));
+        page.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Server path")).Click();
+        Assert.Equal("", InputValue(page, "dataset-name"));
+
+        Type(page, "dataset-name", "my prices");
+        Type(page, "server-path", "tests/fixtures/items/sample");
+        Assert.Equal("my prices", InputValue(page, "dataset-name"));
+    }
+
+    [Fact]
     public async Task A_hub_repository_that_is_not_owner_slash_name_is_refused()
     {
         await using var ui = new ImportUiContext();
