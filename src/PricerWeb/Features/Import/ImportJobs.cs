@@ -42,9 +42,10 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
             _entries.Add(new Entry(job, deleteWhenDone));
             TrimFinished();
         }
-        _queue.Writer.TryWrite(job.Id);
         logger.LogInformation("Import of {Source} as '{Name}' queued", job.SourceLabel, request.Name);
+        // Listeners hear of the job before the worker can start it, so they see its states in order.
         Raise(job);
+        _queue.Writer.TryWrite(job.Id);
         return job;
     }
 
@@ -111,7 +112,6 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
         ImportAbortedException aborted => string.Join(Environment.NewLine,
             ["Import aborted on bad rows; nothing was stored. Fix the file, or import with skip bad rows.", "First bad rows:",
              .. aborted.BadRows.Take(BadRowsInMessage).Select(row => row.ToString())]),
-        FileNotFoundException notFound => $"No such file: {notFound.FileName ?? notFound.Message}",
         HttpRequestException http => http.StatusCode is { } status
             ? $"Download failed ({(int)status} {status}): {http.Message}"
             : $"Download failed: {http.Message}",
