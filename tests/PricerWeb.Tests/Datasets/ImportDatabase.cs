@@ -34,6 +34,9 @@ internal sealed class ImportDatabase : IAsyncDisposable
 
     public IDatasetImporter Importer => _services.GetRequiredService<IDatasetImporter>();
 
+    /// <summary>Any of the data services, as the app and the CLI resolve them.</summary>
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
     public static async Task<ImportDatabase> CreateAsync(params IRemoteDatasetSource[] remotes)
     {
         var database = new ImportDatabase(remotes);
