@@ -9,6 +9,7 @@ using Pricer.Data.Runs;
 using Pricer.Core.Items.HuggingFace;
 using Pricer.Core.Items.Import;
 using Pricer.Data.Datasets;
+using Pricer.Data.Items.Browsing;
 
 namespace Pricer.Data;
 
@@ -31,6 +32,8 @@ public static class DataServiceCollectionExtensions
         services.AddHuggingFaceHub(configuration);
         services.AddSingleton<ItemSourceReader>();
         services.AddSingleton<IDatasetImporter, DatasetImporter>();
+        services.AddSingleton<ItemBrowser>();
+        services.AddSingleton<ItemStatisticsReader>();
         return services;
     }
 
