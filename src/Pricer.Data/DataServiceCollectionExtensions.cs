@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Pricer.Data.Items.Browsing;
 
 namespace Pricer.Data;
 
@@ -16,6 +17,8 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextFactory<PricerDbContext>((sp, db) =>
             Configure(db, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<ItemBrowser>();
+        services.AddSingleton<ItemStatisticsReader>();
         return services;
     }
 
