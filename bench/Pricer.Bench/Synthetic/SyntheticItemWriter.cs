@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pricer.Core.Items;
 
@@ -35,7 +36,7 @@ internal sealed class SyntheticItemWriter(int seed = 42)
         var partial = path + ".partial";
         using (var file = File.Create(partial))
         using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
-        using (var json = new Utf8JsonWriter(gzip))
+        using (var json = new Utf8JsonWriter(gzip, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             for (var n = 0; n < count; n++)
             {

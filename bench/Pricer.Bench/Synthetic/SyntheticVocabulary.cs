@@ -11,8 +11,6 @@ internal static class SyntheticVocabulary
     public const int Size = 30_000;
     private const int ProductWordSpacing = 5;
 
-    /// <summary>All words, most frequent first.</summary>
-    public static readonly string[] Ranked = Rank();
 
     /// <summary>The categories of the course's items ("" is an item without one).</summary>
     public static readonly string[] Categories =
@@ -59,12 +57,17 @@ internal static class SyntheticVocabulary
         "Included Components", "Mounting Type", "Finish Type", "Number of Pieces", "Warranty Description",
     ];
 
+    /// <summary>All words, most frequent first (declared after the lists it is built from).</summary>
+    public static readonly string[] Ranked = Rank();
+
     private static string[] Rank()
     {
         var ranked = new string?[Size];
+        var shuffle = new Random(1);
         FunctionWords.CopyTo(ranked, 0);
         for (var k = 0; k < ProductWords.Length; k++) ranked[FunctionWords.Length + k * ProductWordSpacing] = ProductWords[k];
-        var madeUp = MadeUpWords().GetEnumerator();
+        // Shuffled so that frequent made-up words do not all share a first syllable.
+        var madeUp = MadeUpWords().OrderBy(_ => shuffle.Next()).GetEnumerator();
         for (var r = 0; r < Size; r++)
         {
             if (ranked[r] != null) continue;
