@@ -2,7 +2,10 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pricer.Core.Items.Import;
+using Pricer.Data.Datasets;
 using Pricer.Data.Items.Browsing;
 
 namespace Pricer.Data;
@@ -17,6 +20,9 @@ public static class DataServiceCollectionExtensions
         services.AddDbContextFactory<PricerDbContext>((sp, db) =>
             Configure(db, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<DatabaseInitializer>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ItemSourceReader>();
+        services.AddSingleton<IDatasetImporter, DatasetImporter>();
         services.AddSingleton<ItemBrowser>();
         services.AddSingleton<ItemStatisticsReader>();
         return services;
