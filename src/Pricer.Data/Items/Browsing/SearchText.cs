@@ -20,6 +20,11 @@ public static class SearchText
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
         if (text.Length > MaxLength) text = text[..(char.IsHighSurrogate(text[MaxLength - 1]) ? MaxLength - 1 : MaxLength)];
+        // FTS5 reads its query up to the first NUL; control characters are never part of a word anyway.
+        text = string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++) span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+        });
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Where(HasSearchableCharacter)
             .Take(MaxWords)
