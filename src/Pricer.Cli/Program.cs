@@ -6,5 +6,9 @@ var root = new RootCommand("pricer: PricerWeb's services from the command line")
 root.Options.Add(GlobalOptions.Database);
 root.Options.Add(GlobalOptions.DataDirectory);
 root.Subcommands.Add(DatasetsCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
 
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+var exitCode = await parse.InvokeAsync();
+// Usage errors exit 2, as shells and scripts expect, apart from failures of a command that ran (1).
+return parse.Errors.Count > 0 ? 2 : exitCode;
