@@ -21,13 +21,13 @@ public sealed class ImportPageTests(ChromiumFixture chromium, AppFixture app, IT
 
         var job = page.GetByTestId("import-job").Filter(new() { HasText = "fixture-items" });
         await Expect(job.GetByTestId("job-status")).ToHaveTextAsync("Succeeded");
-        await Expect(job.GetByTestId("job-result")).ToContainTextAsync("Imported 4 train, 1 validation and 2 test items");
+        await Expect(job.GetByTestId("job-result")).ToContainTextAsync("Imported 5 train, 2 validation and 3 test items");
 
         await job.GetByTestId("browse-dataset").ClickAsync();
         await page.WaitForURLAsync(new Regex("/datasets/fixture-items"));
         await Page.WaitForCircuitAsync();
-        await Expect(page.GetByTestId("dataset-picker")).ToHaveValueAsync("fixture-items · 7 items");
-        await Expect(page.GetByTestId("item-title")).ToHaveCountAsync(7);
+        await Expect(page.GetByTestId("dataset-picker")).ToHaveValueAsync("fixture-items · 10 items");
+        await Expect(page.GetByTestId("item-title")).ToHaveCountAsync(10);
 
         Page.AssertNoConsoleErrors();
     }
