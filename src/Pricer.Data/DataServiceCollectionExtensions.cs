@@ -4,12 +4,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Pricer.Data.Items;
-using Pricer.Data.Runs;
 using Pricer.Core.Items.HuggingFace;
 using Pricer.Core.Items.Import;
 using Pricer.Data.Datasets;
+using Pricer.Data.Items;
 using Pricer.Data.Items.Browsing;
+using Pricer.Data.Runs;
 
 namespace Pricer.Data;
 
