@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Pricer.Cli.Hosting;
 using Pricer.Core.Items.Import;
@@ -38,7 +39,7 @@ public static class ImportCommand
                 Console.Error.WriteLine(e.Message);
                 return 1;
             }
-            catch (Exception e) when (e is DatasetExistsException or ItemSourceException or ArgumentException)
+            catch (Exception e) when (e is DatasetExistsException or ItemSourceException or ArgumentException or SqliteException)
             {
                 progress.Finish();
                 Console.Error.WriteLine(e.Message);
