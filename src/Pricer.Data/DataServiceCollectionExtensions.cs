@@ -4,7 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pricer.Core.Items.Import;
+using Pricer.Data.Datasets;
 using Pricer.Data.Items;
+using Pricer.Data.Items.Browsing;
 using Pricer.Data.Runs;
 
 namespace Pricer.Data;
@@ -20,6 +23,10 @@ public static class DataServiceCollectionExtensions
             Configure(db, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<DatabaseInitializer>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ItemSourceReader>();
+        services.AddSingleton<IDatasetImporter, DatasetImporter>();
+        services.AddSingleton<ItemBrowser>();
+        services.AddSingleton<ItemStatisticsReader>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<PredictionImporter>();
         services.AddSingleton<RunEvaluator>();

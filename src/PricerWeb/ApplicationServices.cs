@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using Pricer.Data;
+using PricerWeb.Features.Import;
 
 namespace PricerWeb;
 
@@ -13,6 +14,7 @@ internal static class ApplicationServices
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddPricerData(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddImportFeature(builder.Configuration);
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)

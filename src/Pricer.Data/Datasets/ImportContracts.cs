@@ -8,9 +8,11 @@ namespace Pricer.Data.Datasets;
 /// <param name="SkipBadRows">Skip and report bad rows; without it the first bad rows abort the import and nothing is stored.</param>
 public sealed record ImportRequest(string Name, string Source, bool Replace = false, bool SkipBadRows = false);
 
+/// <param name="BadRows">The skipped rows, the first ones only when there are very many.</param>
 public sealed record ImportResult(string Dataset, int Train, int Validation, int Test, IReadOnlyList<BadRow> BadRows)
 {
-    public int Skipped => BadRows.Count;
+    /// <summary>How many rows were skipped; more than <see cref="BadRows"/> holds when the importer kept only the first.</summary>
+    public int Skipped { get; init; } = BadRows.Count;
 }
 
 /// <summary>Imports items into a named data set, streaming, in one transaction.</summary>

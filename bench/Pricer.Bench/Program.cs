@@ -1,0 +1,47 @@
+using Pricer.Bench;
+using Pricer.Bench.Benches;
+using Pricer.Bench.Measurement;
+using Pricer.Bench.Synthetic;
+
+// dotnet run -c Release --project bench/Pricer.Bench -- <generate|import|browse|all> [--items N]
+const string Usage = "usage: Pricer.Bench <generate|import|browse|all> [--items N]   (default 800000 SYNTHETIC items)";
+
+var bench = args.FirstOrDefault();
+var items = 800_000;
+var itemsAt = Array.IndexOf(args, "--items");
+if (itemsAt >= 0 && (itemsAt + 1 >= args.Length || !int.TryParse(args[itemsAt + 1], out items) || items < 3))
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+if (bench is not ("generate" or "import" or "browse" or "all"))
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+
+var workFolder = Path.Combine(BenchFolders.RepoRoot, "artifacts", "bench");
+var sourceFolder = Path.Combine(workFolder, $"synthetic-{items}");
+var databaseFolder = Path.Combine(workFolder, $"db-{items}");
+var results = new ResultTable();
+
+SyntheticDataset.Ensure(sourceFolder, items);
+if (bench == "generate") return 0;
+
+if (bench is "import" or "all" || !File.Exists(Path.Combine(databaseFolder, "pricer.db")))
+{
+    if (Directory.Exists(databaseFolder)) Directory.Delete(databaseFolder, recursive: true);
+    await using var database = await BenchDatabase.OpenAsync(databaseFolder);
+    Console.WriteLine($"import: {sourceFolder} -> {database.FilePath}");
+    await ImportBench.RunAsync(database, sourceFolder, results);
+}
+if (bench is "browse" or "all")
+{
+    await using var database = await BenchDatabase.OpenAsync(databaseFolder);
+    Console.WriteLine($"browse: {database.FilePath}");
+    await BrowseBench.RunAsync(database, results);
+}
+
+results.Print(Console.Out);
+Console.WriteLine(results.AllMet ? "All targets met." : "Some targets were missed (ratio over 1.00).");
+return 0;

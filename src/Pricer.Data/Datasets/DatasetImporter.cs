@@ -1,0 +1,110 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
+using Pricer.Core.Items;
+using Pricer.Core.Items.Import;
+
+namespace Pricer.Data.Datasets;
+
+/// <summary>
+/// Streams a source's rows into SQLite inside one transaction: items through a prepared insert, then the
+/// full-text index in bulk. Abort, cancellation or any failure rolls everything back, replaced data set included.
+/// </summary>
+public sealed class DatasetImporter(
+    IDbContextFactory<PricerDbContext> contexts,
+    ItemSourceReader sources,
+    IOptions<StorageOptions> storage,
+    TimeProvider clock) : IDatasetImporter
+{
+    public const int MaxNameLength = 200;
+
+    public async Task<ImportResult> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        var name = CheckName(request.Name);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!request.Replace && await db.Datasets.AnyAsync(d => d.Name == name, cancellationToken))
+            throw new DatasetExistsException(name);
+
+        var files = await sources.ResolveAsync(request.Source, Path.Combine(storage.Value.DataDirectory, "downloads"), progress, cancellationToken);
+        var rows = ItemSourceReader.Read(files);
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await using var bulkLoad = await SqliteBulkLoadSettings.ApplyAsync(connection, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var replaced = await db.Datasets.Where(d => d.Name == name).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
+        if (replaced is { } oldId)
+        {
+            if (!request.Replace) throw new DatasetExistsException(name);
+            await DeleteAsync(db, oldId, cancellationToken);
+        }
+
+        var dataset = new Dataset { Name = name, Source = DescribeSource(request.Source), ImportedAt = clock.GetUtcNow() };
+        db.Datasets.Add(dataset);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var throttle = new ImportProgressThrottle(progress, rows);
+        var (counts, badRows) = await InsertItemsAsync(connection, transaction, dataset.Id, rows, request.SkipBadRows, throttle, cancellationToken);
+        var total = counts.Sum();
+        if (badRows.Aborting) throw new ImportAbortedException(badRows.Kept);
+        if (total == 0) throw new ItemSourceException($"{request.Source}: no items to import ({badRows.Count:N0} bad rows, none good).");
+
+        throttle.Report("index", total, badRows.Count);
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO ItemSearch(rowid, Title, Text) SELECT Id, Title, Text FROM Items WHERE DatasetId = {dataset.Id}", cancellationToken);
+
+        dataset.TrainCount = counts[(int)Split.Train];
+        dataset.ValidationCount = counts[(int)Split.Validation];
+        dataset.TestCount = counts[(int)Split.Test];
+        dataset.SkippedCount = badRows.Count;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        throttle.Report("done", total, badRows.Count);
+
+        return new ImportResult(name, dataset.TrainCount, dataset.ValidationCount, dataset.TestCount, badRows.Kept) { Skipped = badRows.Count };
+    }
+
+    private static async Task<(int[] Counts, BadRowLog BadRows)> InsertItemsAsync(
+        SqliteConnection connection, IDbContextTransaction transaction, int datasetId, ItemStream rows, bool skipBadRows,
+        ImportProgressThrottle throttle, CancellationToken cancellationToken)
+    {
+        var counts = new int[SplitNames.All.Count];
+        var badRows = new BadRowLog(skipBadRows);
+        using var inserter = new ItemInserter(connection, (SqliteTransaction)transaction.GetDbTransaction(), datasetId);
+        long itemsRead = 0;
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (row.BadRow is { } bad) badRows.Add(bad);
+            else if (!badRows.Aborting) inserter.Insert(row.Item!, counts[(int)row.Item!.Split]++);
+            if (row.Item != null) itemsRead++;
+            if (badRows.Aborting && badRows.SeenEnoughToAbort()) break;
+            throttle.Row(itemsRead, badRows.Count);
+        }
+        return (counts, badRows);
+    }
+
+    /// <summary>External-content FTS5 needs the old values to remove a row, so the index goes before the items.</summary>
+    private static async Task DeleteAsync(PricerDbContext db, int datasetId, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO ItemSearch(ItemSearch, rowid, Title, Text) SELECT 'delete', Id, Title, Text FROM Items WHERE DatasetId = {datasetId}",
+            cancellationToken);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM Items WHERE DatasetId = {datasetId}", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM Datasets WHERE Id = {datasetId}", cancellationToken);
+    }
+
+    private static string CheckName(string? name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length == 0) throw new ArgumentException("A data set needs a name.", nameof(name));
+        if (trimmed.Length > MaxNameLength) throw new ArgumentException($"A data set name may have at most {MaxNameLength} characters.", nameof(name));
+        return trimmed;
+    }
+
+    /// <summary>A local path is stored in full so the data set still says where it came from when run from elsewhere.</summary>
+    private static string DescribeSource(string source) =>
+        File.Exists(source) || Directory.Exists(source) ? Path.GetFullPath(source) : source;
+}

@@ -1,0 +1,90 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pricer.Core.Items.Import;
+using Pricer.Data;
+using Pricer.Data.Datasets;
+using Pricer.Testing;
+
+namespace PricerWeb.Tests.Datasets;
+
+/// <summary>The data services as the app and the CLI build them, over a real SQLite file in a scratch folder.</summary>
+internal sealed class ImportDatabase : IAsyncDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly ServiceProvider _services;
+
+    private ImportDatabase(IRemoteDatasetSource[] remotes)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _folder.Path })
+            .Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddPricerData(configuration, _folder.Path);
+        foreach (var remote in remotes) services.AddSingleton(remote);
+        _services = services.BuildServiceProvider();
+    }
+
+    public string DataDirectory => _folder.Path;
+
+    public TempFolder Folder => _folder;
+
+    public IDatasetImporter Importer => _services.GetRequiredService<IDatasetImporter>();
+
+    public static async Task<ImportDatabase> CreateAsync(params IRemoteDatasetSource[] remotes)
+    {
+        var database = new ImportDatabase(remotes);
+        await database._services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        return database;
+    }
+
+    public PricerDbContext NewContext() => _services.GetRequiredService<IDbContextFactory<PricerDbContext>>().CreateDbContext();
+
+    public Task<ImportResult> ImportAsync(string name, string source, bool replace = false, bool skipBadRows = false,
+        IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Importer.ImportAsync(new ImportRequest(name, source, replace, skipBadRows), progress, cancellationToken);
+
+    /// <summary>External ids of the items whose title or text match an FTS5 query, in rowid order.</summary>
+    public async Task<List<string>> SearchAsync(string dataset, string match)
+    {
+        await using var db = NewContext();
+        return await db.Database.SqlQuery<string>($"""
+            SELECT i.ExternalId AS Value FROM ItemSearch s JOIN Items i ON i.Id = s.rowid JOIN Datasets d ON d.Id = i.DatasetId
+            WHERE ItemSearch MATCH {match} AND d.Name = {dataset} ORDER BY i.Id
+            """).ToListAsync();
+    }
+
+    /// <summary>Everything an import may change: data sets with their counts, item and index rows, and the index's own consistency check.</summary>
+    public async Task<string> SnapshotAsync()
+    {
+        await using var db = NewContext();
+        var datasets = await db.Datasets.AsNoTracking().OrderBy(d => d.Name).ToListAsync();
+        var items = await db.Items.CountAsync();
+        var checksum = await db.Database.SqlQuery<long>($"SELECT coalesce(sum(Id * 31 + length(Text) + Position), 0) AS Value FROM Items").SingleAsync();
+        var indexed = await db.Database.SqlQuery<long>($"SELECT count(*) AS Value FROM ItemSearch_docsize").SingleAsync();
+        await AssertIndexConsistentAsync(db);
+        return string.Join("; ", datasets.Select(d => $"{d.Name}#{d.Id} {d.Source} {d.ImportedAt:O} {d.TrainCount}/{d.ValidationCount}/{d.TestCount}/{d.SkippedCount}"))
+            + $" | items {items} checksum {checksum} indexed {indexed}";
+    }
+
+    /// <summary>FTS5's integrity-check compares an external-content index with its content table row by row.</summary>
+    public static async Task AssertIndexConsistentAsync(PricerDbContext db)
+    {
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO ItemSearch(ItemSearch, rank) VALUES('integrity-check', 1)");
+        }
+        catch (SqliteException e)
+        {
+            Assert.Fail($"the full-text index does not match the items: {e.Message}");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+}
