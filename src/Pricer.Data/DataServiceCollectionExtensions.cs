@@ -9,6 +9,7 @@ using Pricer.Data.Datasets;
 using Pricer.Data.Items;
 using Pricer.Data.Items.Browsing;
 using Pricer.Data.Runs;
+using Pricer.Data.Runs.Comparison;
 
 namespace Pricer.Data;
 
@@ -32,6 +33,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RunEvaluator>();
         services.AddSingleton<SplitItems>();
         services.AddSingleton<BaselineRunner>();
+        services.AddSingleton<RunComparison>();
         return services;
     }
 
