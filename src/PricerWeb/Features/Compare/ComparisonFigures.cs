@@ -76,7 +76,7 @@ public static class ComparisonFigures
             });
             data.Add(new Scatter
             {
-                Name = runs[r].Result.ErrorTrendTitle, LegendGroup = group, Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines,
+                Name = Escape(runs[r].Result.ErrorTrendTitle), LegendGroup = group, Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines,
                 X = x, Y = points.Select(p => (object)p.MeanError).ToList(),
                 CustomData = points.Select(p => (object)p.Ci95).ToList(),
                 HoverTemplate = "%{x} items: $%{y:,.2f} ± $%{customdata:,.2f}<extra>" + Escape(runs[r].Run.Name) + "</extra>",
@@ -99,7 +99,7 @@ public static class ComparisonFigures
             foreach (var item in runs[r].Result.Items) counts[BinOf(edges, item.Error)]++;
             data.Add(new Bar
             {
-                Name = runs[r].Run.Name,
+                Name = Escape(runs[r].Run.Name),
                 X = edges.Select(b => (object)((b.From + b.To) / 2)).ToList(),
                 Y = counts.Select(c => (object)c).ToList(),
                 CustomData = edges.Select(b => (object)Invariant($"${b.From:N0}–{b.To:N0}")).ToList(),
@@ -112,7 +112,7 @@ public static class ComparisonFigures
         return new Figure(data, layout, FileName(runs, "error-histogram"));
     }
 
-    /// <summary>Mean error per category, one bar per run in each category.</summary>
+    /// <summary>Mean error per category, one bar per run in each category, categories down the side so their names stay readable.</summary>
     public static Figure ErrorByCategory(IReadOnlyList<ComparedRun> runs)
     {
         var categories = runs.SelectMany(r => r.Result.ErrorByCategory.Select(c => c.Category)).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -123,16 +123,19 @@ public static class ComparisonFigures
             var shown = categories.Where(byCategory.ContainsKey).Select(c => byCategory[c]).ToList();
             data.Add(new Bar
             {
-                Name = runs[r].Run.Name,
-                X = shown.Select(c => (object)Label(c.Category)).ToList(),
-                Y = shown.Select(c => (object)c.MeanError).ToList(),
+                Name = Escape(runs[r].Run.Name),
+                Orientation = Plotly.Blazor.Traces.BarLib.OrientationEnum.H,
+                Y = shown.Select(c => (object)Label(c.Category)).ToList(),
+                X = shown.Select(c => (object)c.MeanError).ToList(),
                 CustomData = shown.Select(c => (object)Invariant($"{c.Count} items, hits {c.HitsPercent:F1}%")).ToList(),
-                HoverTemplate = "%{x}: $%{y:,.2f} (%{customdata})<extra>" + Escape(runs[r].Run.Name) + "</extra>",
+                HoverTemplate = "%{y}: $%{x:,.2f} (%{customdata})<extra>" + Escape(runs[r].Run.Name) + "</extra>",
                 Marker = new BarMarker { Color = RunPalette.Of(r) },
             });
         }
-        var layout = Layout("Mean error by category", "", "Mean absolute error ($)");
+        var layout = Layout("Mean error by category", "Mean absolute error ($)", "");
         layout.BarMode = BarModeEnum.Group;
+        // Plotly draws the first category at the bottom; reversed, they read top-down in alphabetical order.
+        layout.YAxis[0].AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed;
         return new Figure(data, layout, FileName(runs, "error-by-category"));
     }
 
@@ -146,8 +149,9 @@ public static class ComparisonFigures
 
     private static Layout Layout(string title, string xTitle, string yTitle, double[]? xRange = null, double[]? yRange = null) => new()
     {
-        Title = new Title { Text = Escape(title) },
-        Margin = new Margin { L = 60, R = 20, T = 50, B = 50 },
+        // Left-aligned, the title stays clear of the mode bar at the top right.
+        Title = new Title { Text = Escape(title), X = 0.01m, XAnchor = Plotly.Blazor.LayoutLib.TitleLib.XAnchorEnum.Left, Font = new Plotly.Blazor.LayoutLib.TitleLib.Font { Size = 15 } },
+        Margin = new Margin { L = 60, R = 20, T = 60, B = 50 },
         XAxis = [new XAxis { Title = new XTitle { Text = xTitle }, Range = xRange?.Cast<object>().ToList(), AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True }],
         YAxis = [new YAxis { Title = new YTitle { Text = yTitle }, Range = yRange?.Cast<object>().ToList(), AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True }],
         Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = -0.2m }],
@@ -155,7 +159,8 @@ public static class ComparisonFigures
     };
 
     // Plotly renders a subset of HTML in titles, names and hover templates: a run named "<b>x</b>" must show as typed.
-    private static string Escape(string text) => System.Net.WebUtility.HtmlEncode(text);
+    // It decodes &amp; &lt; &gt; but shows other entities (&quot;) literally, so only these three are escaped.
+    internal static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 
     private static string FileName(ComparedRun run, string chart) => FileName([run], chart);
 

@@ -23,7 +23,7 @@ public static class RunFormat
         _ => FormattableString.Invariant($"{(int)(seconds / 3600)} h {(int)(seconds % 3600 / 60):00} min"),
     };
 
-    public static string When(DateTime startedAtUtc) => startedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+    public static string When(DateTime startedAtUtc) => startedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static string Label(PricerRun run) => $"{run.Name} (#{run.Id})";
 }
