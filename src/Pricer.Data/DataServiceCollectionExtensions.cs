@@ -10,6 +10,7 @@ using Pricer.Data.Datasets;
 using Pricer.Data.Items;
 using Pricer.Data.Items.Browsing;
 using Pricer.Data.Runs;
+using Pricer.Data.Runs.Comparison;
 
 namespace Pricer.Data;
 
@@ -34,6 +35,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IDatasetImporter, DatasetImporter>();
         services.AddSingleton<ItemBrowser>();
         services.AddSingleton<ItemStatisticsReader>();
+        services.AddSingleton<RunComparison>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using Pricer.Data;
+using PricerWeb.Features.Compare;
 using PricerWeb.Features.Import;
 
 namespace PricerWeb;
@@ -15,6 +16,7 @@ internal static class ApplicationServices
         builder.Services.AddMudServices();
         builder.Services.AddPricerData(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddImportFeature(builder.Configuration);
+        builder.Services.AddCompareFeature();
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)

@@ -1,5 +1,6 @@
 using PricerWeb;
 using PricerWeb.Components;
+using PricerWeb.Features.Compare;
 using PricerWeb.Hosting;
 
 var contentRoot = ContentRoot.Resolve();
@@ -24,6 +25,7 @@ app.UseAntiforgery();
 
 app.UseStaticFiles();
 app.MapStaticAssets();
+app.MapCompareEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

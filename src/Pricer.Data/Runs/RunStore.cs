@@ -35,4 +35,20 @@ public sealed class RunStore(IDbContextFactory<PricerDbContext> contexts, TimePr
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.Predictions.AsNoTracking().Where(p => p.RunId == runId).ToDictionaryAsync(p => p.ItemId, cancellationToken);
     }
+
+    /// <summary>
+    /// A run's guesses by item id (the data set's own ids, as a predictions file names them), split by split
+    /// (train, validation, test), each in its order; null when there is no such run.
+    /// </summary>
+    public async Task<IReadOnlyList<(string ItemId, double Guess)>?> ExportAsync(int runId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Runs.AnyAsync(r => r.Id == runId, cancellationToken)) return null;
+        var rows = await db.Predictions.AsNoTracking()
+            .Where(p => p.RunId == runId)
+            .Join(db.Items, p => p.ItemId, i => i.Id, (p, i) => new { i.Split, i.Position, i.ExternalId, p.Guess })
+            .OrderBy(r => r.Split).ThenBy(r => r.Position)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.ExternalId, r.Guess)).ToList();
+    }
 }

@@ -1,0 +1,10 @@
+namespace PricerWeb.Features.Compare;
+
+public enum BaselineJobStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}
