@@ -29,11 +29,16 @@ namespace Pricer.Data.Migrations
                 name: "IX_Items_Search",
                 table: "Items",
                 columns: new[] { "DatasetId", "Id", "Split", "Position", "Category", "Price" });
+
+            // The search index's vocabulary, so that a search can tell a finished word from one still being typed.
+            migrationBuilder.Sql("CREATE VIRTUAL TABLE ItemSearchTerms USING fts5vocab(ItemSearch, instance);");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TABLE IF EXISTS ItemSearchTerms;");
+
             migrationBuilder.DropIndex(
                 name: "IX_Items_DatasetId_Split_Category_Price",
                 table: "Items");

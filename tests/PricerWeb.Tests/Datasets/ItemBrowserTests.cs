@@ -112,13 +112,22 @@ public class ItemBrowserTests(FixtureCatalog catalog) : IClassFixture<FixtureCat
     }
 
     [Fact]
-    public async Task Search_matches_the_last_word_as_a_prefix_and_ignores_accents_and_case()
+    public async Task Search_matches_an_unfinished_last_word_as_a_prefix_and_ignores_accents_and_case()
     {
         Assert.Equal(["t0", "t1", "s1", "s2"], await IdsAsync(new ItemQuery(All with { Search = "charg" }, ItemSortColumn.Position)));
         Assert.Empty(await IdsAsync(new ItemQuery(All with { Search = "charg " })));
+        Assert.Equal(["t0", "t1", "s1", "s2"], await IdsAsync(new ItemQuery(All with { Search = "charge" }, ItemSortColumn.Position)));
         Assert.Equal(["t3"], await IdsAsync(new ItemQuery(All with { Search = "CAFE" })));
         Assert.Equal(["s3"], await IdsAsync(new ItemQuery(All with { Search = "uber STRAßE" })));
         Assert.Equal(["s3"], await IdsAsync(new ItemQuery(All with { Search = "日本語" })));
+    }
+
+    [Fact]
+    public async Task A_last_word_that_the_index_knows_is_not_a_prefix()
+    {
+        // "charger" is a word of the index, so "charges" and "charging" (t0) do not match it.
+        Assert.Equal(["t1", "s1", "s2"], await IdsAsync(new ItemQuery(All with { Search = "charger" }, ItemSortColumn.Position)));
+        Assert.Equal(["t0", "t1", "s1", "s2"], await IdsAsync(new ItemQuery(All with { Search = "charg" }, ItemSortColumn.Position)));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public class ItemGridTests(FixtureCatalog catalog) : BrowserComponentTest(catalo
 
         grid.WaitForAssertion(() => Assert.Equal(Catalog.Items.Select(i => i.Title), Titles(grid)));
         Assert.Contains("$9.99", grid.Find("tr.item-row").TextContent);
+        Assert.Equal("12 items", grid.Find("[data-testid=item-count]").TextContent);
     }
 
     [Fact]
@@ -30,6 +31,7 @@ public class ItemGridTests(FixtureCatalog catalog) : BrowserComponentTest(catalo
 
         grid.Render(p => p.Add(g => g.Filter, All with { Search = "usb" }));
         grid.WaitForAssertion(() => Assert.Equal(["USB Wall Charger 2-Pack", "USB-C Charging Cable 6ft", "Wireless Mouse"], Titles(grid).Order()));
+        Assert.Equal("3 matches", grid.Find("[data-testid=item-count]").TextContent);
     }
 
     [Fact]

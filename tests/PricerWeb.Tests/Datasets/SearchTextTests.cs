@@ -21,6 +21,23 @@ public class SearchTextTests
         Assert.Equal(expected, SearchText.ToFtsQuery(text));
 
     [Theory]
+    [InlineData("usb cable", "cable")]
+    [InlineData("Café", "cafe")]
+    [InlineData("ÜBER", "uber")]
+    [InlineData("F-150", "150")]
+    [InlineData("(usb)", "usb")]
+    [InlineData("usb cable ", null)]
+    [InlineData("usb tv", null)]
+    [InlineData("a-b", null)]
+    [InlineData("*", null)]
+    public void The_last_word_may_be_a_prefix_when_it_is_still_being_typed(string text, string? term) =>
+        Assert.Equal(term, SearchText.PrefixCandidate(text));
+
+    [Fact]
+    public void A_finished_last_word_is_searched_as_it_is() =>
+        Assert.Equal("\"usb\" \"cable\"", SearchText.ToFtsQuery("usb cable", prefixLastWord: false));
+
+    [Theory]
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]

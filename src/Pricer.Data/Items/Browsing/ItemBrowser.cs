@@ -23,21 +23,38 @@ public sealed class ItemBrowser(IDbContextFactory<PricerDbContext> contexts)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, ItemQuery.MaxPageSize);
         var offset = (long)Math.Max(query.Page, 0) * pageSize;
-        var selection = ItemSelection.For(query.Filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var selection = ItemSelection.For(query.Filter, await IsUnfinishedWordAsync(db, query.Filter.Search, cancellationToken));
 
         if (!selection.IsSearch)
         {
             var total = await CountAsync(db, query.Filter, selection, cancellationToken);
-            var rows = offset >= total ? [] : await PageAsync(db, selection, SortKeys(query, byRelevance: false, byHitOrder: false), query.Descending, pageSize, offset, cancellationToken);
+            var rows = offset >= total ? [] : await PageAsync(db, selection, SortKeys(query), query.Descending, pageSize, offset, cancellationToken);
             return new ItemPage(rows, total);
         }
 
+        var filtered = query.Filter is not { Split: null, Category: null, MinPrice: null, MaxPrice: null };
+        if (query.SortBy == ItemSortColumn.Default && filtered)
+        {
+            // Filters may pass only a few of many hits: one pass over the hits, stopping one past the limit, gives the
+            // count and the order, ranking only the hits that pass (by relevance, or past the limit by id).
+            var hitsSql = $"SELECT i.Id AS Id, ItemSearch.rank AS Rank {selection.FromWhere} ORDER BY ItemSearch.rowid LIMIT {SearchCountLimit + 1}";
+            var hits = await db.Database.SqlQueryRaw<SearchHit>(hitsSql, selection.Parameters()).ToListAsync(cancellationToken);
+            var tooMany = hits.Count > SearchCountLimit;
+            var ordered = tooMany ? hits.Take(SearchCountLimit) : hits.OrderBy(h => h.Rank).ThenBy(h => h.Id);
+            if (query.Descending) ordered = ordered.Reverse();
+            var ids = ordered.Skip((int)Math.Min(offset, SearchCountLimit)).Take(pageSize).Select(h => h.Id).ToList();
+            return new ItemPage(await RowsAsync(db, ids, cancellationToken), Math.Min(hits.Count, SearchCountLimit), tooMany);
+        }
+
+        // Otherwise count first, which stops early when hits are many; only within the limit are they ranked, and a
+        // chosen order sorts every hit in SQL.
         var countSql = $"SELECT COUNT(*) AS Value FROM (SELECT 1 {selection.FromWhere} LIMIT {SearchCountLimit + 1})";
-        var hits = await db.Database.SqlQueryRaw<int>(countSql, selection.Parameters()).SingleAsync(cancellationToken);
-        var capped = hits > SearchCountLimit;
-        var shown = Math.Min(hits, SearchCountLimit);
-        var page = offset >= shown ? [] : await PageAsync(db, selection, SortKeys(query, byRelevance: !capped, byHitOrder: capped), query.Descending, pageSize, offset, cancellationToken);
+        var count = await db.Database.SqlQueryRaw<int>(countSql, selection.Parameters()).SingleAsync(cancellationToken);
+        var capped = count > SearchCountLimit;
+        var shown = Math.Min(count, SearchCountLimit);
+        var order = query.SortBy != ItemSortColumn.Default ? SortKeys(query) : capped ? ["ItemSearch.rowid"] : ["ItemSearch.rank", "i.Id"];
+        var page = offset >= shown ? [] : await PageAsync(db, selection, order, query.Descending, pageSize, offset, cancellationToken);
         return new ItemPage(page, shown, capped);
     }
 
@@ -65,17 +82,25 @@ public sealed class ItemBrowser(IDbContextFactory<PricerDbContext> contexts)
     }
 
     /// <summary>The ORDER BY expressions, which end in something unique so that pages neither repeat nor skip rows.</summary>
-    /// <param name="byRelevance">Searching, with few enough hits to rank them all.</param>
-    /// <param name="byHitOrder">Searching, with too many hits to rank: FTS5 yields them in id (import) order, so
-    /// SQLite reads one page of hits instead of sorting them all.</param>
-    private static string[] SortKeys(ItemQuery query, bool byRelevance, bool byHitOrder) => query.SortBy switch
+    private static string[] SortKeys(ItemQuery query) => query.SortBy switch
     {
-        ItemSortColumn.Default when byRelevance => ["ItemSearch.rank", "i.Id"],
-        ItemSortColumn.Default when byHitOrder => ["ItemSearch.rowid"],
         ItemSortColumn.Price => ["i.Price", "i.Id"],
         ItemSortColumn.Category => ["i.Category", "i.Price", "i.Id"],
         _ => ["i.Split", "i.Position"],
     };
+
+    /// <summary>
+    /// Whether the search's last word is still being typed: it may be a prefix and is not a word of the index. A
+    /// finished word is searched as it is, which spares FTS5 merging the lists of every word that starts with it.
+    /// </summary>
+    private static async Task<bool> IsUnfinishedWordAsync(PricerDbContext db, string? search, CancellationToken cancellationToken)
+    {
+        if (SearchText.PrefixCandidate(search) is not { } term) return false;
+        var known = await db.Database
+            .SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM (SELECT 1 FROM ItemSearchTerms WHERE term = {0} LIMIT 1)", term)
+            .SingleAsync(cancellationToken);
+        return known == 0;
+    }
 
     private static async Task<int> CountAsync(PricerDbContext db, ItemFilter filter, ItemSelection selection, CancellationToken cancellationToken)
     {
@@ -110,5 +135,17 @@ public sealed class ItemBrowser(IDbContextFactory<PricerDbContext> contexts)
             ORDER BY {string.Join(", ", order.Select((_, n) => $"k.S{n}{direction}"))}
             """;
         return await db.Database.SqlQueryRaw<ItemRow>(sql, selection.Parameters()).ToListAsync(cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<ItemRow>> RowsAsync(PricerDbContext db, List<long> ids, CancellationToken cancellationToken)
+    {
+        var rows = await db.Items.AsNoTracking().Where(i => ids.Contains(i.Id))
+            .Select(i => new ItemRow
+            {
+                Id = i.Id, ExternalId = i.ExternalId, Split = i.Split, Position = i.Position, Title = i.Title,
+                Category = i.Category, Price = i.Price,
+            })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        return ids.Select(id => rows[id]).ToList();
     }
 }

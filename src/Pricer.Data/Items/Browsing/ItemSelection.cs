@@ -10,9 +10,9 @@ internal sealed class ItemSelection
 {
     private readonly List<(string Name, object Value)> _values = [];
 
-    private ItemSelection(ItemFilter filter)
+    private ItemSelection(ItemFilter filter, bool prefixLastWord)
     {
-        var match = SearchText.ToFtsQuery(filter.Search);
+        var match = SearchText.ToFtsQuery(filter.Search, prefixLastWord);
         IsSearch = match != null;
         var dataset = Add(filter.DatasetId);
         var conditions = new List<string>();
@@ -45,7 +45,8 @@ internal sealed class ItemSelection
 
     public string FromWhere { get; }
 
-    public static ItemSelection For(ItemFilter filter) => new(filter);
+    /// <param name="prefixLastWord">Let the search's last word match as a prefix (see <see cref="SearchText"/>).</param>
+    public static ItemSelection For(ItemFilter filter, bool prefixLastWord = false) => new(filter, prefixLastWord);
 
     /// <summary>Fresh parameter objects for one command.</summary>
     public object[] Parameters() => _values.Select(v => (object)new SqliteParameter(v.Name, v.Value)).ToArray();

@@ -27,7 +27,7 @@ public sealed record ItemDetails(IReadOnlyList<KeyValuePair<string, string>> Row
         }
         catch (JsonException e)
         {
-            return new ItemDetails([], json, $"The details are not valid JSON ({e.Message}); shown as stored.");
+            return new ItemDetails([], json, $"The details are not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}); shown as stored.");
         }
     }
 
