@@ -2,7 +2,7 @@ using Pricer.Testing;
 
 namespace PricerWeb.BrowserTests.Infrastructure;
 
-/// <summary>The app importing the small fixture data set (4 train, 1 validation, 2 test items) at start-up.</summary>
+/// <summary>The app importing the small fixture data set in tests/fixtures/import-ui/items (4 train, 1 validation, 2 test items) at start-up.</summary>
 public sealed class FixtureItemsAppFixture : AppFixture
 {
     public const string Dataset = "fixture-items";
