@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -16,6 +17,7 @@ public abstract class BrowserComponentTest : BunitContext, IClassFixture<Fixture
         Services.AddSingleton(catalog.Browser);
         Services.AddSingleton(catalog.Statistics);
         JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Popovers = Render<MudPopoverProvider>();
     }

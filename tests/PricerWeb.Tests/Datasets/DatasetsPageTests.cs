@@ -43,7 +43,7 @@ public class DatasetsPageTests(FixtureCatalog catalog) : BrowserComponentTest(ca
 
         page.FindAll("[data-testid=split-filter] button").Single(b => b.TextContent.Trim() == "test").Click();
 
-        Assert.EndsWith("datasets/fixture?split=test", navigation.Uri);
+        page.WaitForAssertion(() => Assert.EndsWith("datasets/fixture?split=test", navigation.Uri));
     }
 
     [Fact]

@@ -35,77 +35,86 @@ public sealed class ItemStatisticsReader(IDbContextFactory<PricerDbContext> cont
 
     private static async Task<PriceSummary> SummarizePricesAsync(Query query, int count, double mean)
     {
-        var min = await query.ScalarAsync("SELECT MIN(i.Price) AS Value");
-        var max = await query.ScalarAsync("SELECT MAX(i.Price) AS Value");
+        var (min, max) = await query.ExtremesAsync();
+        double[] fractions = [0.05, 0.25, 0.50, 0.75, 0.95];
+        var percentiles = await query.PercentilesAsync(count, fractions);
+        HistogramScale[] scales = [HistogramScale.Linear(min, max), HistogramScale.Logarithmic(min, max)];
+        var histograms = await query.HistogramsAsync(scales);
         return new PriceSummary(
-            mean, min,
-            await PercentileAsync(query, count, 0.05),
-            await PercentileAsync(query, count, 0.25),
-            await PercentileAsync(query, count, 0.50),
-            await PercentileAsync(query, count, 0.75),
-            await PercentileAsync(query, count, 0.95),
-            max,
-            await HistogramAsync(query, HistogramScale.Linear(min, max)),
-            await HistogramAsync(query, HistogramScale.Logarithmic(min, max)));
-    }
-
-    /// <summary>Linear interpolation between the two nearest ranks, as numpy's default.</summary>
-    private static async Task<double> PercentileAsync(Query query, int count, double fraction)
-    {
-        var rank = (count - 1) * fraction;
-        var below = (int)Math.Floor(rank);
-        var (low, high) = await query.NeighbouringPricesAsync(below, count);
-        return low + (rank - below) * (high - low);
-    }
-
-    private static async Task<IReadOnlyList<HistogramBin>> HistogramAsync(Query query, HistogramScale scale)
-    {
-        // One range count per bin, each walking only its own stretch of the price index. The outer bins are
-        // open-ended so that rounding at the extremes cannot lose an item.
-        var bins = new List<HistogramBin>(scale.Count);
-        for (var b = 0; b < scale.Count; b++)
-        {
-            var (from, to) = (scale.Edge(b), scale.Edge(b + 1));
-            var inBin = await query.ScalarAsync("SELECT COUNT(*) AS Value", " AND i.Price >= $from AND i.Price < $to",
-                new SqliteParameter("$from", b == 0 ? double.MinValue : from),
-                new SqliteParameter("$to", b == scale.Count - 1 ? double.MaxValue : to));
-            bins.Add(new HistogramBin(from, to, (int)inBin));
-        }
-        return bins;
+            mean, min, percentiles[0], percentiles[1], percentiles[2], percentiles[3], percentiles[4], max,
+            histograms[0], histograms[1]);
     }
 
     private sealed record CategoryTotal(string Category, int Count, double Total);
 
+    private sealed record Extremes(double Min, double Max);
+
+    private sealed record Neighbours(int Part, double Low, double High);
+
+    private sealed record BinCount(int Scale, int Bin, int Count);
+
+    /// <summary>The statistics' SQL over one selection, each kind of figure in one statement.</summary>
     private sealed record Query(PricerDbContext Db, ItemSelection Selection, CancellationToken CancellationToken)
     {
-        public async Task<double> ScalarAsync(string select, string condition = "", params SqliteParameter[] parameters)
+        public async Task<(double Min, double Max)> ExtremesAsync()
         {
-            var sql = $"{select} {Selection.FromWhere}{condition}";
-            var values = await Db.Database.SqlQueryRaw<double?>(sql, [.. Selection.Parameters(), .. parameters]).ToListAsync(CancellationToken);
-            return values.Single() ?? 0;
+            var sql = $"SELECT (SELECT MIN(i.Price) {Selection.FromWhere}) AS Min, (SELECT MAX(i.Price) {Selection.FromWhere}) AS Max";
+            var extremes = (await Db.Database.SqlQueryRaw<Extremes>(sql, Selection.Parameters()).ToListAsync(CancellationToken)).Single();
+            return (extremes.Min, extremes.Max);
         }
 
-        /// <summary>The prices ranked <paramref name="rank"/> and rank + 1 (0-based, cheapest first), walking the index from the nearer end.</summary>
-        public async Task<(double Low, double High)> NeighbouringPricesAsync(int rank, int count)
+        /// <summary>
+        /// Linear interpolation between the two nearest ranks, as numpy's default. Each pair of neighbouring prices
+        /// is read with ORDER BY Price LIMIT 2 OFFSET k, walking the price index from its nearer end.
+        /// </summary>
+        public async Task<double[]> PercentilesAsync(int count, double[] fractions)
         {
-            if (rank + 1 >= count)
+            var parts = fractions.Select((fraction, part) =>
             {
-                var last = await PricesAsync("DESC", 1, 0);
-                return (last[0], last[0]);
-            }
-            if (rank < count / 2)
+                var below = (int)Math.Floor((count - 1) * fraction);
+                var fromTop = below >= count / 2;
+                var skip = fromTop ? Math.Max(count - 2 - below, 0) : below;
+                return $"SELECT {part} AS Part, MIN(Price) AS Low, MAX(Price) AS High FROM "
+                    + $"(SELECT i.Price AS Price {Selection.FromWhere} ORDER BY i.Price{(fromTop ? " DESC" : "")} LIMIT 2 OFFSET {skip})";
+            });
+            var sql = string.Join(" UNION ALL ", parts);
+            var pairs = (await Db.Database.SqlQueryRaw<Neighbours>(sql, Selection.Parameters()).ToListAsync(CancellationToken)).ToDictionary(p => p.Part);
+            return fractions.Select((fraction, part) =>
             {
-                var ascending = await PricesAsync("", 2, rank);
-                return (ascending[0], ascending[1]);
-            }
-            var descending = await PricesAsync("DESC", 2, count - 2 - rank);
-            return (descending[1], descending[0]);
+                var rank = (count - 1) * fraction;
+                var (low, high) = (pairs[part].Low, pairs[part].High);
+                // At the top rank the pair is the last two prices, and the rank sits on the higher one.
+                return rank >= count - 1 ? high : low + (rank - Math.Floor(rank)) * (high - low);
+            }).ToArray();
         }
 
-        private Task<List<double>> PricesAsync(string direction, int take, int skip)
+        /// <summary>One range count per bin, each walking only its own stretch of the price index; the outer bins are
+        /// open-ended so that rounding at the extremes cannot lose an item.</summary>
+        public async Task<IReadOnlyList<HistogramBin>[]> HistogramsAsync(HistogramScale[] scales)
         {
-            var sql = $"SELECT i.Price AS Value {Selection.FromWhere} ORDER BY i.Price {direction} LIMIT {take} OFFSET {skip}";
-            return Db.Database.SqlQueryRaw<double>(sql, Selection.Parameters()).ToListAsync(CancellationToken);
+            var parts = new List<string>();
+            var edges = new List<SqliteParameter>();
+            for (var s = 0; s < scales.Length; s++)
+            {
+                for (var b = 0; b < scales[s].Count; b++)
+                {
+                    var from = b == 0 ? "" : $" AND i.Price >= {Edge(s, b)}";
+                    var to = b == scales[s].Count - 1 ? "" : $" AND i.Price < {Edge(s, b + 1)}";
+                    parts.Add($"SELECT {s} AS Scale, {b} AS Bin, COUNT(*) AS Count {Selection.FromWhere}{from}{to}");
+                }
+            }
+            var sql = string.Join(" UNION ALL ", parts);
+            var counts = (await Db.Database.SqlQueryRaw<BinCount>(sql, [.. Selection.Parameters(), .. edges]).ToListAsync(CancellationToken))
+                .ToDictionary(c => (c.Scale, c.Bin), c => c.Count);
+            return scales.Select((scale, s) => (IReadOnlyList<HistogramBin>)Enumerable.Range(0, scale.Count)
+                .Select(b => new HistogramBin(scale.Edge(b), scale.Edge(b + 1), counts[(s, b)])).ToList()).ToArray();
+
+            string Edge(int s, int b)
+            {
+                var name = $"$s{s}e{b}";
+                if (!edges.Any(e => e.ParameterName == name)) edges.Add(new SqliteParameter(name, scales[s].Edge(b)));
+                return name;
+            }
         }
     }
 }
