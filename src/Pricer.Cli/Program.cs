@@ -8,5 +8,9 @@ root.Options.Add(GlobalOptions.DataDirectory);
 root.Subcommands.Add(DatasetsCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(BaselinesCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
 
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+var exitCode = await parse.InvokeAsync();
+// Usage errors exit 2, as shells and scripts expect, apart from failures of a command that ran (1).
+return parse.Errors.Count > 0 ? 2 : exitCode;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Pricer.Core.Items.HuggingFace;
 using Pricer.Core.Items.Import;
 using Pricer.Data.Datasets;
 using Pricer.Data.Items;
@@ -24,15 +25,16 @@ public static class DataServiceCollectionExtensions
             Configure(db, sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<DatabaseInitializer>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ItemSourceReader>();
-        services.AddSingleton<IDatasetImporter, DatasetImporter>();
-        services.AddSingleton<ItemBrowser>();
-        services.AddSingleton<ItemStatisticsReader>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<PredictionImporter>();
         services.AddSingleton<RunEvaluator>();
         services.AddSingleton<SplitItems>();
         services.AddSingleton<BaselineRunner>();
+        services.AddHuggingFaceHub(configuration);
+        services.AddSingleton<ItemSourceReader>();
+        services.AddSingleton<IDatasetImporter, DatasetImporter>();
+        services.AddSingleton<ItemBrowser>();
+        services.AddSingleton<ItemStatisticsReader>();
         services.AddSingleton<RunComparison>();
         return services;
     }

@@ -10,7 +10,7 @@ public sealed class HomePageTests(ChromiumFixture chromium, AppFixture app, ITes
     : BrowserTest(chromium, app, output), IClassFixture<AppFixture>
 {
     [Fact]
-    public async Task Home_page_renders_with_MudBlazor_styles_and_navigates_to_datasets()
+    public async Task Home_page_renders_with_MudBlazor_styles_says_how_to_get_data_and_navigates_to_datasets()
     {
         await Page.GotoAsync("/");
         await Expect(Page.Page.Locator(".mud-appbar")).ToContainTextAsync("PricerWeb");
@@ -22,9 +22,12 @@ public sealed class HomePageTests(ChromiumFixture chromium, AppFixture app, ITes
         Assert.Equal("fixed", appBar[1]);
         Assert.NotEqual("rgba(0, 0, 0, 0)", appBar[2]);
 
+        await Expect(Page.Page.GetByTestId("get-data")).ToBeVisibleAsync();
+
         await Page.Page.GetByRole(AriaRole.Link, new() { Name = "Datasets" }).ClickAsync();
         await Page.Page.WaitForURLAsync(new Uri(App.BaseUrl, "/datasets").ToString());
         await Expect(Page.Page.GetByRole(AriaRole.Link, new() { Name = "Datasets" })).ToHaveClassAsync(new Regex(@"\bactive\b"));
+        await Expect(Page.Page.GetByTestId("no-datasets")).ToBeVisibleAsync();
 
         Page.AssertNoConsoleErrors();
     }

@@ -17,27 +17,42 @@ internal static class ImportBench
     {
         var importer = database.Services.GetRequiredService<IDatasetImporter>();
         PeakMemory.Reset();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
+        var stages = new StageProgress(clock);
         var result = await importer.ImportAsync(
-            new ImportRequest(DatasetName, sourceFolder, Replace: true), new ConsoleProgress(), CancellationToken.None);
+            new ImportRequest(DatasetName, sourceFolder, Replace: true), stages, CancellationToken.None);
         clock.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var peak = PeakMemory.Megabytes();
 
         var items = result.Train + result.Validation + result.Test;
         results.Add("import", $"{items:N0} items (JSONL.gz -> SQLite): time", clock.Elapsed.TotalSeconds, "s", TargetSeconds);
+        foreach (var (stage, seconds) in stages.Durations(clock.Elapsed))
+            results.Add("import", $"  stage \"{stage}\"", seconds, "s");
+        results.Add("import", "CPU time, all threads (less load-sensitive)", cpu.TotalSeconds, "s");
         results.Add("import", "peak memory (process VmHWM)", peak, "MB", TargetMegabytes);
         results.Add("import", "throughput", items / clock.Elapsed.TotalSeconds, "items/s");
-        results.Add("import", "database size", database.SizeMegabytes(), "MB");
+        results.Add("import", "database + WAL files after import", database.SizeMegabytes(), "MB");
         if (result.Skipped > 0) results.Add("import", "rows skipped (expected none)", result.Skipped, "rows");
     }
 
-    /// <summary>A line every 100,000 items so a long run shows it is moving.</summary>
-    private sealed class ConsoleProgress : IProgress<ImportProgress>
+    /// <summary>When each stage began, and a line every 100,000 items so a long run shows it is moving.</summary>
+    private sealed class StageProgress(Stopwatch clock) : IProgress<ImportProgress>
     {
+        private readonly List<(string Stage, TimeSpan Start)> _starts = [];
         private long _nextReport = 100_000;
+
+        /// <summary>Seconds from each stage's first report to the next stage's (the last runs to <paramref name="end"/>).</summary>
+        public IEnumerable<(string Stage, double Seconds)> Durations(TimeSpan end) =>
+            _starts.Select((s, i) => (s.Stage, ((i + 1 < _starts.Count ? _starts[i + 1].Start : end) - s.Start).TotalSeconds))
+                .Where(s => s.Stage != "done");
 
         public void Report(ImportProgress value)
         {
+            // The first stage is counted from the start, so the stages add up to the whole import.
+            if (_starts.Count == 0) _starts.Add((value.Stage, TimeSpan.Zero));
+            else if (_starts[^1].Stage != value.Stage) _starts.Add((value.Stage, clock.Elapsed));
             if (value.ItemsRead < _nextReport) return;
             _nextReport = (value.ItemsRead / 100_000 + 1) * 100_000;
             Console.WriteLine($"  import: {value.ItemsRead:N0} items read ({value.Stage})");

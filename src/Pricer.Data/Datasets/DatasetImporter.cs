@@ -45,15 +45,19 @@ public sealed class DatasetImporter(
         db.Datasets.Add(dataset);
         await db.SaveChangesAsync(cancellationToken);
 
-        var throttle = new ImportProgressThrottle(progress, rows);
+        // This import's rows get the ids after the largest so far, so the index is filled in one sequential pass over them.
+        var lastIdBefore = await db.Items.MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0;
+        var throttle = new ImportProgressThrottle(progress, rows.BytesTotal);
         var (counts, badRows) = await InsertItemsAsync(connection, transaction, dataset.Id, rows, request.SkipBadRows, throttle, cancellationToken);
         var total = counts.Sum();
         if (badRows.Aborting) throw new ImportAbortedException(badRows.Kept);
         if (total == 0) throw new ItemSourceException($"{request.Source}: no items to import ({badRows.Count:N0} bad rows, none good).");
 
         throttle.Report("index", total, badRows.Count);
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO ItemSearch(rowid, Title, Text) SELECT Id, Title, Text FROM Items WHERE DatasetId = {dataset.Id}", cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO ItemSearch(rowid, Title, Text)
+            SELECT Id, Title, Text FROM Items NOT INDEXED WHERE Id > {lastIdBefore} AND DatasetId = {dataset.Id} ORDER BY Id
+            """, cancellationToken);
 
         dataset.TrainCount = counts[(int)Split.Train];
         dataset.ValidationCount = counts[(int)Split.Validation];
@@ -73,25 +77,37 @@ public sealed class DatasetImporter(
         var counts = new int[SplitNames.All.Count];
         var badRows = new BadRowLog(skipBadRows);
         using var inserter = new ItemInserter(connection, (SqliteTransaction)transaction.GetDbTransaction(), datasetId);
+        await using var readAhead = new ReadAhead(rows, cancellationToken);
         long itemsRead = 0;
-        await foreach (var row in rows.WithCancellation(cancellationToken))
+        await foreach (var batch in readAhead.Batches(cancellationToken))
         {
+            throttle.At(batch.File, batch.BytesRead);
+            foreach (var row in batch.Rows)
+            {
+                if (row.BadRow is { } bad) badRows.Add(bad);
+                else if (!badRows.Aborting) inserter.Insert(row.Item!, counts[(int)row.Item!.Split]++);
+                if (row.Item != null) itemsRead++;
+                if (badRows.Aborting && badRows.SeenEnoughToAbort()) return (counts, badRows);
+            }
             cancellationToken.ThrowIfCancellationRequested();
-            if (row.BadRow is { } bad) badRows.Add(bad);
-            else if (!badRows.Aborting) inserter.Insert(row.Item!, counts[(int)row.Item!.Split]++);
-            if (row.Item != null) itemsRead++;
-            if (badRows.Aborting && badRows.SeenEnoughToAbort()) break;
-            throttle.Row(itemsRead, badRows.Count);
+            throttle.Rows(itemsRead, badRows.Count);
         }
         return (counts, badRows);
     }
 
-    /// <summary>External-content FTS5 needs the old values to remove a row, so the index goes before the items.</summary>
+    /// <summary>
+    /// External-content FTS5 needs the old values to remove a row, so the index goes before the items. A data set's
+    /// ids are one range (each import is one transaction), read in rowid order rather than through a random-order index.
+    /// </summary>
     private static async Task DeleteAsync(PricerDbContext db, int datasetId, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO ItemSearch(ItemSearch, rowid, Title, Text) SELECT 'delete', Id, Title, Text FROM Items WHERE DatasetId = {datasetId}",
-            cancellationToken);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO ItemSearch(ItemSearch, rowid, Title, Text)
+            SELECT 'delete', Id, Title, Text FROM Items NOT INDEXED
+            WHERE Id BETWEEN (SELECT min(Id) FROM Items WHERE DatasetId = {datasetId}) AND (SELECT max(Id) FROM Items WHERE DatasetId = {datasetId})
+              AND DatasetId = {datasetId}
+            ORDER BY Id
+            """, cancellationToken);
         await db.Database.ExecuteSqlAsync($"DELETE FROM Items WHERE DatasetId = {datasetId}", cancellationToken);
         await db.Database.ExecuteSqlAsync($"DELETE FROM Datasets WHERE Id = {datasetId}", cancellationToken);
     }

@@ -20,6 +20,8 @@ public interface IDatasetImporter
 {
     /// <exception cref="DatasetExistsException">The name is taken and <see cref="ImportRequest.Replace"/> is false.</exception>
     /// <exception cref="ImportAbortedException">Bad rows were found and <see cref="ImportRequest.SkipBadRows"/> is false.</exception>
+    /// <exception cref="ItemSourceException">The source is missing, unreadable, of an unknown type, or holds no good row.</exception>
+    /// <exception cref="ArgumentException">The name is empty or too long.</exception>
     Task<ImportResult> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
 }
 

@@ -3,21 +3,29 @@ using Pricer.Core.Items.Import;
 
 namespace Pricer.Data.Datasets;
 
-/// <summary>Reports reading progress every 10,000 rows or 250 ms, whichever comes first, so watchers are not flooded.</summary>
-internal sealed class ImportProgressThrottle(IProgress<ImportProgress>? progress, ItemStream rows)
+/// <summary>Reports progress every 10,000 rows or 250 ms, whichever comes first, so watchers are not flooded.</summary>
+internal sealed class ImportProgressThrottle(IProgress<ImportProgress>? progress, long bytesTotal)
 {
     private const int RowsBetweenReports = 10_000;
     private static readonly TimeSpan TimeBetweenReports = TimeSpan.FromMilliseconds(250);
 
     private readonly Stopwatch _sinceReport = Stopwatch.StartNew();
     private long _rowsAtReport;
+    private string? _file;
+    private long _bytesRead;
 
-    public void Row(long itemsRead, long badRows)
+    /// <summary>Where the reader was when it handed over the rows now being stored.</summary>
+    public void At(string? file, long bytesRead)
+    {
+        _file = file;
+        _bytesRead = bytesRead;
+    }
+
+    public void Rows(long itemsRead, long badRows)
     {
         if (progress is null) return;
-        var rowsSeen = itemsRead + badRows;
-        // Reading the clock is cheap, but not free at a million rows.
-        if (rowsSeen - _rowsAtReport < RowsBetweenReports && (rowsSeen % 256 != 0 || _sinceReport.Elapsed < TimeBetweenReports)) return;
+        var rows = itemsRead + badRows;
+        if (rows - _rowsAtReport < RowsBetweenReports && _sinceReport.Elapsed < TimeBetweenReports) return;
         Report("read", itemsRead, badRows);
     }
 
@@ -26,6 +34,6 @@ internal sealed class ImportProgressThrottle(IProgress<ImportProgress>? progress
         if (progress is null) return;
         _rowsAtReport = itemsRead + badRows;
         _sinceReport.Restart();
-        progress.Report(new ImportProgress(stage, rows.CurrentFile?.DisplayName, itemsRead, badRows, rows.BytesRead, rows.BytesTotal));
+        progress.Report(new ImportProgress(stage, _file, itemsRead, badRows, _bytesRead, bytesTotal));
     }
 }

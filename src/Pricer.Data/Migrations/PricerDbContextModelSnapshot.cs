@@ -115,6 +115,15 @@ namespace Pricer.Data.Migrations
                     b.HasIndex("DatasetId", "Split", "Position")
                         .IsUnique();
 
+                    b.HasIndex("DatasetId", "Split", "Price");
+
+                    b.HasIndex("DatasetId", "Split", "Category", "Price");
+
+                    b.HasIndex("DatasetId", "Split", "Position", "Category", "Price");
+
+                    b.HasIndex("DatasetId", "Id", "Split", "Position", "Category", "Price")
+                        .HasDatabaseName("IX_Items_Search");
+
                     b.ToTable("Items", (string)null);
                 });
 

@@ -24,6 +24,8 @@ public sealed class ChromiumFixture : IAsyncLifetime
                 $"Chromium is not installed at {path}. The browser tests use Debian's Chromium: `apt-get install chromium` " +
                 $"(.ci/run installs it), or point {PathVariable} at another Chromium.");
 
+        // Two shared cores and a Blazor circuit: give page updates longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(60_000);
         _playwright = await Playwright.CreateAsync();
         // Playwright gives every launch a fresh temporary profile (--user-data-dir) and deletes it on close.
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -16,7 +16,7 @@ public class BaselineJobsTests
     public async Task Baselines_train_in_the_background_and_each_is_stored_as_a_run_as_soon_as_it_is_trained()
     {
         await using var database = await RunsDatabase.CreateAsync();
-        await ImportFixtureAsync(database, "fixture");
+        var fixture = await ImportFixtureAsync(database, "fixture");
         var jobs = await StartAsync(database);
         var snapshots = new List<BaselineJob>();
         jobs.Changed += job => { lock (snapshots) snapshots.Add(job); };
@@ -30,13 +30,13 @@ public class BaselineJobsTests
         lock (snapshots)
         {
             Assert.Contains(snapshots, s => s.Status == BaselineJobStatus.Running && s.RunIds.Count == 1);
-            Assert.Contains(snapshots, s => s.Progress == "training random on 4 items");
+            Assert.Contains(snapshots, s => s.Progress == $"training random on {fixture.Train} items");
         }
         await using var db = database.NewContext();
         var runs = await db.Runs.Where(r => done.RunIds.Contains(r.Id)).OrderBy(r => r.Id).ToListAsync();
         Assert.Equal(["constant", "random"], runs.Select(r => r.Name));
         Assert.All(runs, r => Assert.Equal((RunKind.Baseline, RunStatus.Succeeded, "eve"), (r.Kind, r.Status, r.StartedBy)));
-        Assert.Equal(3, await db.Predictions.CountAsync(p => p.RunId == runs[0].Id));
+        Assert.Equal(fixture.Validation + fixture.Test, await db.Predictions.CountAsync(p => p.RunId == runs[0].Id));
         await jobs.StopAsync(CancellationToken.None);
     }
 
@@ -81,9 +81,9 @@ public class BaselineJobsTests
         Assert.False(jobs.Cancel(Guid.NewGuid()));
     }
 
-    internal static async Task ImportFixtureAsync(RunsDatabase database, string name) =>
+    internal static async Task<ImportResult> ImportFixtureAsync(RunsDatabase database, string name) =>
         await database.Services.GetRequiredService<IDatasetImporter>().ImportAsync(
-            new ImportRequest(name, Path.Combine(SharedData.Fixtures, "import-ui", "items")), null, CancellationToken.None);
+            new ImportRequest(name, Path.Combine(SharedData.Fixtures, "items", "sample")), null, CancellationToken.None);
 
     private static async Task<BaselineJobs> StartAsync(RunsDatabase database)
     {

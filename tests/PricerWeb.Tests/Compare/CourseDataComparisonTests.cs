@@ -61,7 +61,6 @@ public class CourseDataComparisonTests(ITestOutputHelper output)
         Assert.Equal(2000, comparison.Items.Items.Count);
         Assert.All(comparison.Runs, r => Assert.True(r.Result.IsComplete));
         Assert.Equal(2000, comparison.Items.Wins.Sum() + comparison.Items.Ties);
-        Assert.True(page < TimeSpan.FromSeconds(10), $"the page took {page} to render");
     }
 
     private static async Task<(TimeSpan Elapsed, T Result)> TimeAsync<T>(Func<Task<T>> work)

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pricer.Core.Items.Import;
 using Pricer.Data;
 using Pricer.Data.Datasets;
@@ -22,6 +23,7 @@ internal sealed class ImportDatabase : IAsyncDisposable
             .Build();
         var services = new ServiceCollection().AddLogging();
         services.AddPricerData(configuration, _folder.Path);
+        if (remotes.Length > 0) services.RemoveAll<IRemoteDatasetSource>(); // the test's fake stands in for the real Hub source
         foreach (var remote in remotes) services.AddSingleton(remote);
         _services = services.BuildServiceProvider();
     }
@@ -31,6 +33,9 @@ internal sealed class ImportDatabase : IAsyncDisposable
     public TempFolder Folder => _folder;
 
     public IDatasetImporter Importer => _services.GetRequiredService<IDatasetImporter>();
+
+    /// <summary>Any of the data services, as the app and the CLI resolve them.</summary>
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public static async Task<ImportDatabase> CreateAsync(params IRemoteDatasetSource[] remotes)
     {

@@ -19,10 +19,10 @@ public sealed class JsonLinesItemReader : IItemFileReader
 
     public async IAsyncEnumerable<SourceRow> ReadAsync(Stream stream, ItemFile file, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var input = file.Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
+        await using var gzip = file.Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)
             ? new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true)
-            : stream;
-        using var lines = new Utf8LineReader(input, MaxLineBytes);
+            : null;
+        using var lines = new Utf8LineReader((Stream?)gzip ?? stream, MaxLineBytes);
         while (await lines.ReadLineAsync(cancellationToken))
         {
             if (lines.LineTooLong)

@@ -10,18 +10,34 @@ internal sealed class ItemSelection
 {
     private readonly List<(string Name, object Value)> _values = [];
 
-    private ItemSelection(ItemFilter filter)
+    private ItemSelection(ItemFilter filter, bool prefixLastWord)
     {
-        var match = SearchText.ToFtsQuery(filter.Search);
+        var match = SearchText.ToFtsQuery(filter.Search, prefixLastWord);
         IsSearch = match != null;
-        var conditions = new List<string> { "i.DatasetId = " + Add(filter.DatasetId) };
+        var dataset = Add(filter.DatasetId);
+        var conditions = new List<string>();
+        if (match != null)
+        {
+            conditions.Add("ItemSearch MATCH " + Add(match));
+            // Each import stores a data set's items under consecutive ids, so this range keeps FTS5 inside it.
+            conditions.Add($"ItemSearch.rowid BETWEEN (SELECT MIN(Id) FROM Items WHERE DatasetId = {dataset}) AND (SELECT MAX(Id) FROM Items WHERE DatasetId = {dataset})");
+        }
+        else
+        {
+            conditions.Add("i.DatasetId = " + dataset);
+        }
         if (filter.Split is { } split) conditions.Add("i.Split = " + Add((int)split));
         if (filter.Category != null) conditions.Add("i.Category = " + Add(filter.Category));
         if (filter.MinPrice is { } min) conditions.Add("i.Price >= " + Add(min));
         if (filter.MaxPrice is { } max) conditions.Add("i.Price <= " + Add(max));
-        if (match != null) conditions.Add("ItemSearch MATCH " + Add(match));
-        FromWhere = (IsSearch ? "FROM ItemSearch JOIN Items i ON i.Id = ItemSearch.rowid" : "FROM Items i")
-            + " WHERE " + string.Join(" AND ", conditions);
+
+        // Search hits drive the loop and are checked against the filters in the covering search index; without
+        // INDEXED BY and the unary + (which stops SQLite from turning the rowid range into an Id range scan),
+        // SQLite reads each hit's whole row instead.
+        var from = match != null
+            ? $"FROM ItemSearch CROSS JOIN Items i INDEXED BY {ItemRecordConfiguration.SearchIndex} ON i.DatasetId = {dataset} AND i.Id = +ItemSearch.rowid"
+            : "FROM Items i";
+        FromWhere = from + " WHERE " + string.Join(" AND ", conditions);
     }
 
     /// <summary>True when the filter has words to search for; the FTS table's rank is then available.</summary>
@@ -29,7 +45,8 @@ internal sealed class ItemSelection
 
     public string FromWhere { get; }
 
-    public static ItemSelection For(ItemFilter filter) => new(filter);
+    /// <param name="prefixLastWord">Let the search's last word match as a prefix (see <see cref="SearchText"/>).</param>
+    public static ItemSelection For(ItemFilter filter, bool prefixLastWord = false) => new(filter, prefixLastWord);
 
     /// <summary>Fresh parameter objects for one command.</summary>
     public object[] Parameters() => _values.Select(v => (object)new SqliteParameter(v.Name, v.Value)).ToArray();

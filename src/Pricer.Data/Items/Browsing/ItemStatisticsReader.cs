@@ -5,8 +5,8 @@ using Pricer.Core.Items;
 namespace Pricer.Data.Items.Browsing;
 
 /// <summary>
-/// Computes a data set's statistics in SQL over the price indexes, so that 800,000 prices are counted and
-/// ranked by SQLite rather than loaded.
+/// Computes a data set's statistics in SQL over the covering price indexes, so that 800,000 prices are counted
+/// and ranked by SQLite rather than loaded.
 /// </summary>
 public sealed class ItemStatisticsReader(IDbContextFactory<PricerDbContext> contexts)
 {
@@ -14,24 +14,27 @@ public sealed class ItemStatisticsReader(IDbContextFactory<PricerDbContext> cont
     public async Task<ItemStatistics> GetStatisticsAsync(int datasetId, Split? split, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == datasetId, cancellationToken);
+        var splitCounts = new Dictionary<Split, int>
+        {
+            [Split.Train] = dataset?.TrainCount ?? 0,
+            [Split.Validation] = dataset?.ValidationCount ?? 0,
+            [Split.Test] = dataset?.TestCount ?? 0,
+        };
         var query = new Query(db, ItemSelection.For(new ItemFilter(datasetId, split)), cancellationToken);
 
-        var splitCounts = await db.Items.Where(i => i.DatasetId == datasetId)
-            .GroupBy(i => i.Split).Select(g => new { Split = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Split, g => g.Count, cancellationToken);
-        var categorySql = $"SELECT i.Category, COUNT(*) AS Count {query.Selection.FromWhere} GROUP BY i.Category";
-        var categoryCounts = await db.Database.SqlQueryRaw<CategoryCount>(categorySql, query.Selection.Parameters()).ToListAsync(cancellationToken);
-        var count = categoryCounts.Sum(c => c.Count);
-        return new ItemStatistics(
-            count,
-            SplitNames.All.ToDictionary(s => s, s => splitCounts.GetValueOrDefault(s)),
-            categoryCounts.OrderByDescending(c => c.Count).ThenBy(c => c.Category, StringComparer.Ordinal).ToList(),
-            count == 0 ? null : await SummarizePricesAsync(query, count));
+        // One pass over the (DatasetId[, Split], Category, Price) index counts the categories and sums the prices.
+        var categorySql = $"SELECT i.Category, COUNT(*) AS Count, SUM(i.Price) AS Total {query.Selection.FromWhere} GROUP BY i.Category";
+        var categories = await db.Database.SqlQueryRaw<CategoryTotal>(categorySql, query.Selection.Parameters()).ToListAsync(cancellationToken);
+        var count = categories.Sum(c => c.Count);
+        var categoryCounts = categories.OrderByDescending(c => c.Count).ThenBy(c => c.Category, StringComparer.Ordinal)
+            .Select(c => new CategoryCount(c.Category, c.Count)).ToList();
+        var prices = count == 0 ? null : await SummarizePricesAsync(query, count, categories.Sum(c => c.Total) / count);
+        return new ItemStatistics(count, splitCounts, categoryCounts, prices);
     }
 
-    private static async Task<PriceSummary> SummarizePricesAsync(Query query, int count)
+    private static async Task<PriceSummary> SummarizePricesAsync(Query query, int count, double mean)
     {
-        var mean = await query.ScalarAsync("SELECT AVG(i.Price) AS Value");
         var min = await query.ScalarAsync("SELECT MIN(i.Price) AS Value");
         var max = await query.ScalarAsync("SELECT MAX(i.Price) AS Value");
         return new PriceSummary(
@@ -42,10 +45,11 @@ public sealed class ItemStatisticsReader(IDbContextFactory<PricerDbContext> cont
             await PercentileAsync(query, count, 0.75),
             await PercentileAsync(query, count, 0.95),
             max,
-            await HistogramAsync(query, HistogramEdges.Linear(min, max)),
-            await HistogramAsync(query, HistogramEdges.Logarithmic(min, max)));
+            await HistogramAsync(query, HistogramScale.Linear(min, max)),
+            await HistogramAsync(query, HistogramScale.Logarithmic(min, max)));
     }
 
+    /// <summary>Linear interpolation between the two nearest ranks, as numpy's default.</summary>
     private static async Task<double> PercentileAsync(Query query, int count, double fraction)
     {
         var rank = (count - 1) * fraction;
@@ -54,18 +58,23 @@ public sealed class ItemStatisticsReader(IDbContextFactory<PricerDbContext> cont
         return low + (rank - below) * (high - low);
     }
 
-    private static async Task<IReadOnlyList<HistogramBin>> HistogramAsync(Query query, IReadOnlyList<double> edges)
+    private static async Task<IReadOnlyList<HistogramBin>> HistogramAsync(Query query, HistogramScale scale)
     {
-        // One range count per bin: each walks only its own stretch of the price index.
-        var bins = new List<HistogramBin>(edges.Count - 1);
-        for (var b = 0; b + 1 < edges.Count; b++)
+        // One range count per bin, each walking only its own stretch of the price index. The outer bins are
+        // open-ended so that rounding at the extremes cannot lose an item.
+        var bins = new List<HistogramBin>(scale.Count);
+        for (var b = 0; b < scale.Count; b++)
         {
+            var (from, to) = (scale.Edge(b), scale.Edge(b + 1));
             var inBin = await query.ScalarAsync("SELECT COUNT(*) AS Value", " AND i.Price >= $from AND i.Price < $to",
-                new SqliteParameter("$from", edges[b]), new SqliteParameter("$to", edges[b + 1]));
-            bins.Add(new HistogramBin(edges[b], edges[b + 1], (int)inBin));
+                new SqliteParameter("$from", b == 0 ? double.MinValue : from),
+                new SqliteParameter("$to", b == scale.Count - 1 ? double.MaxValue : to));
+            bins.Add(new HistogramBin(from, to, (int)inBin));
         }
         return bins;
     }
+
+    private sealed record CategoryTotal(string Category, int Count, double Total);
 
     private sealed record Query(PricerDbContext Db, ItemSelection Selection, CancellationToken CancellationToken)
     {

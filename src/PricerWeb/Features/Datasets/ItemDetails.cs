@@ -4,7 +4,7 @@ namespace PricerWeb.Features.Datasets;
 
 /// <summary>
 /// An item's details JSON as rows of a key/value table. Nested objects are flattened into "Outer › Inner"
-/// keys; arrays and other non-text values are shown as compact JSON. Text that is not a JSON object is kept
+/// keys; arrays and other non-text values are shown as the JSON they are written in. Text that is not a JSON object is kept
 /// raw, with a note saying why.
 /// </summary>
 public sealed record ItemDetails(IReadOnlyList<KeyValuePair<string, string>> Rows, string? Raw, string? Problem)
@@ -27,7 +27,7 @@ public sealed record ItemDetails(IReadOnlyList<KeyValuePair<string, string>> Row
         }
         catch (JsonException e)
         {
-            return new ItemDetails([], json, $"The details are not valid JSON ({e.Message}); shown as stored.");
+            return new ItemDetails([], json, $"The details are not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}); shown as stored.");
         }
     }
 

@@ -12,7 +12,7 @@ public static partial class DatasetNames
     {
         if (string.IsNullOrWhiteSpace(name)) return "Give the data set a name.";
         if (name.Length > MaxLength) return $"At most {MaxLength} characters (this one has {name.Length}).";
-        if (name != name.Trim()) return "The name must not start or end with a space.";
+        if (name.StartsWith(' ') || name.EndsWith(' ')) return "The name must not start or end with a space.";
         if (!Allowed().IsMatch(name)) return "Use letters, digits, spaces and - _ . only.";
         return null;
     }

@@ -42,9 +42,10 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
             _entries.Add(new Entry(job, deleteWhenDone));
             TrimFinished();
         }
-        _queue.Writer.TryWrite(job.Id);
         logger.LogInformation("Import of {Source} as '{Name}' queued", job.SourceLabel, request.Name);
+        // Listeners hear of the job before the worker can start it, so they see its states in order.
         Raise(job);
+        _queue.Writer.TryWrite(job.Id);
         return job;
     }
 
@@ -108,13 +109,13 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
     /// <summary>A message for the user: what went wrong and, where it helps, what to do about it.</summary>
     internal static string Describe(Exception error) => error switch
     {
-        ImportAbortedException aborted => aborted.Message + Environment.NewLine + "First bad rows:" + Environment.NewLine
-            + string.Join(Environment.NewLine, aborted.BadRows.Take(BadRowsInMessage)),
-        FileNotFoundException notFound => $"No such file: {notFound.FileName ?? notFound.Message}",
+        ImportAbortedException aborted => string.Join(Environment.NewLine,
+            ["Import aborted on bad rows; nothing was stored. Fix the file, or import with skip bad rows.", "First bad rows:",
+             .. aborted.BadRows.Take(BadRowsInMessage).Select(row => row.ToString())]),
         HttpRequestException http => http.StatusCode is { } status
             ? $"Download failed ({(int)status} {status}): {http.Message}"
             : $"Download failed: {http.Message}",
-        IOException or InvalidOperationException or UnauthorizedAccessException or FormatException or NotSupportedException
+        ItemSourceException or IOException or InvalidOperationException or UnauthorizedAccessException or FormatException or NotSupportedException
             or ArgumentException or InvalidDataException => error.Message,
         _ => $"The import failed unexpectedly ({error.GetType().Name}: {error.Message}); the server log has the details.",
     };

@@ -75,6 +75,22 @@ public class ImportPageTests
     }
 
     [Fact]
+    public async Task The_name_follows_the_source_until_the_user_types_one()
+    {
+        await using var ui = new ImportUiContext();
+        var page = RenderPage(ui);
+
+        Type(page, "hub-repo", "ed-donner/items_full");
+        Assert.Equal("items_full", InputValue(page, "dataset-name"));
+        page.FindAll(".mud-tab").Single(t => t.TextContent.Contains("Server path")).Click();
+        Assert.Equal("", InputValue(page, "dataset-name"));
+
+        Type(page, "dataset-name", "my prices");
+        Type(page, "server-path", "tests/fixtures/items/sample");
+        Assert.Equal("my prices", InputValue(page, "dataset-name"));
+    }
+
+    [Fact]
     public async Task A_hub_repository_that_is_not_owner_slash_name_is_refused()
     {
         await using var ui = new ImportUiContext();
@@ -93,13 +109,13 @@ public class ImportPageTests
         await using var ui = new ImportUiContext();
         var page = RenderPage(ui, from: "serverpath");
 
-        Type(page, "server-path", "tests/fixtures/import-ui/items");
-        Assert.Equal("items", InputValue(page, "dataset-name"));
+        Type(page, "server-path", "tests/fixtures/items/sample");
+        Assert.Equal("sample", InputValue(page, "dataset-name"));
         page.Find("[data-testid=start-import]").Click();
 
         var job = Assert.Single(ui.Jobs.Recent);
-        Assert.Equal(Path.Combine(SharedData.RepoRoot, "tests", "fixtures", "import-ui", "items"), job.Request.Source);
-        Assert.Equal("tests/fixtures/import-ui/items", job.SourceLabel);
+        Assert.Equal(Path.Combine(SharedData.Fixtures, "items", "sample"), job.Request.Source);
+        Assert.Equal("tests/fixtures/items/sample", job.SourceLabel);
     }
 
     [Fact]
@@ -121,7 +137,7 @@ public class ImportPageTests
     {
         await using var ui = new ImportUiContext();
         var page = RenderPage(ui, from: "upload");
-        var content = File.ReadAllBytes(Path.Combine(SharedData.Fixtures, "import-ui", "items", "train.jsonl"));
+        var content = File.ReadAllBytes(Path.Combine(SharedData.Fixtures, "items", "sample", "train.jsonl"));
 
         page.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(content, "my train.jsonl"));
         Assert.Equal("my train", InputValue(page, "dataset-name"));

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using Pricer.Testing;
+
+namespace PricerWeb.Tests.Cli;
+
+/// <summary>Runs the built `pricer` CLI as a process, the way scripts and acceptance checks call it.</summary>
+internal static class PricerCli
+{
+    public sealed record Run(int ExitCode, string StandardOutput, string StandardError)
+    {
+        public string LastLine => StandardOutput.TrimEnd().Split('\n')[^1].Trim();
+    }
+
+    /// <summary>The CLI's build output beside this test project's (same configuration and runtime).</summary>
+    private static string CliDll
+    {
+        get
+        {
+            var testsOutput = Path.GetRelativePath(Path.Combine(SharedData.RepoRoot, "tests", "PricerWeb.Tests"), AppContext.BaseDirectory);
+            return Path.Combine(SharedData.RepoRoot, "src", "Pricer.Cli", testsOutput, "pricer.dll");
+        }
+    }
+
+    public static async Task<Run> RunAsync(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(CliDll);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Run(process.ExitCode, await output, await error);
+    }
+}

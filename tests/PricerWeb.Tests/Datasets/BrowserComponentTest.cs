@@ -1,0 +1,34 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using Pricer.Data.Items.Browsing;
+
+namespace PricerWeb.Tests.Datasets;
+
+/// <summary>A bUnit context with MudBlazor and the browser's services over the fixture catalog's real SQLite file.</summary>
+public abstract class BrowserComponentTest : BunitContext, IClassFixture<FixtureCatalog>, IAsyncLifetime
+{
+    protected BrowserComponentTest(FixtureCatalog catalog)
+    {
+        Catalog = catalog;
+        Services.AddMudServices();
+        Services.AddSingleton(catalog.Browser);
+        Services.AddSingleton(catalog.Statistics);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+        Popovers = Render<MudPopoverProvider>();
+    }
+
+    /// <summary>Where MudBlazor renders open menus and select lists.</summary>
+    protected IRenderedComponent<MudPopoverProvider> Popovers { get; }
+
+    protected FixtureCatalog Catalog { get; }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that can only be disposed asynchronously; xunit would otherwise call Dispose().
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected ItemFilter All => new(Catalog.Fixture.Id);
+}

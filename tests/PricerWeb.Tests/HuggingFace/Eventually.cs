@@ -1,0 +1,15 @@
+namespace PricerWeb.Tests.HuggingFace;
+
+/// <summary>Waits for a condition, checking often, and fails if it does not hold within the timeout.</summary>
+public static class Eventually
+{
+    public static async Task TrueAsync(Func<bool> condition, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not come true in time.");
+            await Task.Delay(5);
+        }
+    }
+}
