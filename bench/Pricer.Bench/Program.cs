@@ -3,8 +3,8 @@ using Pricer.Bench.Benches;
 using Pricer.Bench.Measurement;
 using Pricer.Bench.Synthetic;
 
-// dotnet run -c Release --project bench/Pricer.Bench -- <generate|import|browse|all> [--items N]
-const string Usage = "usage: Pricer.Bench <generate|import|browse|all> [--items N]   (default 800000 SYNTHETIC items)";
+// dotnet run -c Release --project bench/Pricer.Bench -- <generate|import|browse|compare|all> [--items N]
+const string Usage = "usage: Pricer.Bench <generate|import|browse|compare|all> [--items N]   (default 800000 SYNTHETIC items)";
 
 var bench = args.FirstOrDefault();
 var items = 800_000;
@@ -14,7 +14,7 @@ if (itemsAt >= 0 && (itemsAt + 1 >= args.Length || !int.TryParse(args[itemsAt + 
     Console.Error.WriteLine(Usage);
     return 2;
 }
-if (bench is not ("generate" or "import" or "browse" or "all"))
+if (bench is not ("generate" or "import" or "browse" or "compare" or "all"))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -25,6 +25,12 @@ var sourceFolder = Path.Combine(workFolder, $"synthetic-{items}");
 var databaseFolder = Path.Combine(workFolder, $"db-{items}");
 var results = new ResultTable();
 var loadAtStart = LoadAverage();
+
+if (bench == "compare")
+{
+    await CompareBench.RunAsync(workFolder, results);
+    return Report(results, loadAtStart);
+}
 
 SyntheticDataset.Ensure(sourceFolder, items);
 if (bench == "generate") return 0;
@@ -42,11 +48,16 @@ if (bench is "browse" or "all")
     Console.WriteLine($"browse: {database.FilePath}");
     await BrowseBench.RunAsync(database, results);
 }
+if (bench == "all") await CompareBench.RunAsync(workFolder, results);
+return Report(results, loadAtStart);
 
-results.Print(Console.Out);
-// Timings on a shared 2-core machine depend on what else runs; the load average says how busy it was.
-Console.WriteLine($"load average (1 min): {loadAtStart} at start, {LoadAverage()} at end, on {Environment.ProcessorCount} cores");
-Console.WriteLine(results.AllMet ? "All targets met." : "Some targets were missed (ratio over 1.00).");
-return 0;
+static int Report(ResultTable results, string loadAtStart)
+{
+    results.Print(Console.Out);
+    // Timings on a shared 2-core machine depend on what else runs; the load average says how busy it was.
+    Console.WriteLine($"load average (1 min): {loadAtStart} at start, {LoadAverage()} at end, on {Environment.ProcessorCount} cores");
+    Console.WriteLine(results.AllMet ? "All targets met." : "Some targets were missed (ratio over 1.00).");
+    return 0;
+}
 
 static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];

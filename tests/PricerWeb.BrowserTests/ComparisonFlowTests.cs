@@ -21,8 +21,8 @@ public sealed class ComparisonFlowTests(ChromiumFixture chromium, FixtureItemsAp
         var page = Page.Page;
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         await OpenLeaderboardWhenImportedAsync();
-        await ImportPredictionsAsync("close.csv", "index,guess\n0,40\n1,25\n");
-        await ImportPredictionsAsync("far.csv", "index,guess\n0,90\n1,5\n");
+        await ImportPredictionsAsync("close.csv", "index,guess\n0,25\n1,60\n2,16\n");
+        await ImportPredictionsAsync("far.csv", "index,guess\n0,90\n1,5\n2,80\n");
 
         // A fresh leaderboard with nothing ticked: pick the two runs.
         await Page.GotoAsync(Leaderboard);
@@ -34,9 +34,9 @@ public sealed class ComparisonFlowTests(ChromiumFixture chromium, FixtureItemsAp
 
         await Expect(page).ToHaveURLAsync(new Regex(@"runs=\d+%2C\d+|runs=\d+,\d+"));
         await Expect(page.GetByTestId("scatter-chart").Locator(".main-svg").First).ToBeVisibleAsync(ChartDrawn);
-        await Expect(page.GetByTestId("item-table").Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("item-table").Locator("tbody tr")).ToHaveCountAsync(3);
         var summary = await page.GetByTestId("closest-summary").TextContentAsync();
-        Assert.Contains("close closest on 2", Squeeze(summary));
+        Assert.Contains("close closest on 3", Squeeze(summary));
 
         await page.GetByTestId("copy-link").ClickAsync();
         var shared = page.GetByTestId("share-link");
@@ -48,7 +48,7 @@ public sealed class ComparisonFlowTests(ChromiumFixture chromium, FixtureItemsAp
         await teammate.GotoAsync(link);
         var view = teammate.Page;
         await Expect(view.GetByTestId("scatter-chart").Locator(".main-svg").First).ToBeVisibleAsync(ChartDrawn);
-        await Expect(view.GetByTestId("item-table").Locator("tbody tr")).ToHaveCountAsync(2);
+        await Expect(view.GetByTestId("item-table").Locator("tbody tr")).ToHaveCountAsync(3);
         Assert.Equal(Squeeze(summary), Squeeze(await view.GetByTestId("closest-summary").TextContentAsync()));
         Assert.Equal(await page.GetByTestId("item-table").InnerTextAsync(), await view.GetByTestId("item-table").InnerTextAsync());
         foreach (var name in new[] { "close", "far" })
@@ -63,7 +63,7 @@ public sealed class ComparisonFlowTests(ChromiumFixture chromium, FixtureItemsAp
     {
         var page = Page.Page;
         await OpenLeaderboardWhenImportedAsync();
-        await ImportPredictionsAsync("png.csv", "index,guess\n0,41\n1,26\n");
+        await ImportPredictionsAsync("png.csv", "index,guess\n0,41\n1,26\n2,12\n");
         await Expect(page.GetByTestId("scatter-chart").Locator(".main-svg").First).ToBeVisibleAsync(ChartDrawn);
 
         var png = await page.RunAndWaitForDownloadAsync(async () =>
@@ -78,7 +78,7 @@ public sealed class ComparisonFlowTests(ChromiumFixture chromium, FixtureItemsAp
         var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-csv").ClickAsync());
         var text = await File.ReadAllTextAsync(await csv.PathAsync());
         Assert.StartsWith("position,item_id,title,category,truth,guess png (#", text);
-        Assert.Equal(3, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(4, text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
 
         Page.AssertNoConsoleErrors();
     }

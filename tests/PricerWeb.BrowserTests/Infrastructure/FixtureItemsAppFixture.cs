@@ -2,7 +2,7 @@ using Pricer.Testing;
 
 namespace PricerWeb.BrowserTests.Infrastructure;
 
-/// <summary>The app importing the small fixture data set in tests/fixtures/import-ui/items (4 train, 1 validation, 2 test items) at start-up.</summary>
+/// <summary>The app importing the small sample data set (5 train, 2 validation, 3 test items) at start-up.</summary>
 public sealed class FixtureItemsAppFixture : AppFixture
 {
     public const string Dataset = "fixture-items";
@@ -10,6 +10,6 @@ public sealed class FixtureItemsAppFixture : AppFixture
     protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
     {
         ["StartupImport__0__Name"] = Dataset,
-        ["StartupImport__0__Source"] = Path.Combine(SharedData.Fixtures, "import-ui", "items"),
+        ["StartupImport__0__Source"] = Path.Combine(SharedData.Fixtures, "items", "sample"),
     };
 }

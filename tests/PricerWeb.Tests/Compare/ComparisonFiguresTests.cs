@@ -6,7 +6,7 @@ namespace PricerWeb.Tests.Compare;
 public class ComparisonFiguresTests
 {
     [Fact]
-    public void The_scatter_puts_each_guess_in_its_colour_s_trace_with_its_title_and_draws_y_equals_x_over_the_whole_range()
+    public void The_scatter_puts_each_guess_in_its_colour_s_trace_with_its_title_and_draws_y_equals_x_over_the_whole_range_with_a_margin()
     {
         // errors 10 (green), 60 on 200 (orange: over $40 and 30%), 500 (red)
         var run = Evaluated.Run(4, "forest", [100, 200, 300], [110, 260, 800]);
@@ -18,10 +18,10 @@ public class ComparisonFiguresTests
         Assert.Equal(new object[] { 100.0 }, traces[0].X);
         Assert.Equal(new object[] { 260.0 }, traces[1].Y);
         Assert.Equal(new object[] { "Item i2" }, traces[2].CustomData);
-        Assert.Equal(new object[] { 0.0, 800.0 }, traces[3].X);
-        Assert.Equal(new object[] { 0.0, 800.0 }, traces[3].Y);
+        Assert.Equal(new object[] { 0.0, 816.0 }, traces[3].X);
+        Assert.Equal(new object[] { 0.0, 816.0 }, traces[3].Y);
         Assert.Equal("forest Error=$190.00 RMSLE=0.59 Hits=33.3%", figure.Layout.Title.Text);
-        Assert.Equal(new object[] { 0.0, 800.0 }, figure.Layout.XAxis[0].Range);
+        Assert.Equal(new object[] { 0.0, 816.0 }, figure.Layout.XAxis[0].Range);
         Assert.Equal("scatter-4", figure.FileName);
     }
 

@@ -21,7 +21,8 @@ public static class ComparisonFigures
     public static Figure Scatter(ComparedRun run)
     {
         var items = run.Result.Items;
-        var max = items.Count == 0 ? 1 : items.Max(i => Math.Max(i.Truth, i.Guess));
+        // A little room above the largest value, so that its marker is not cut in half by the frame.
+        var max = 1.02 * (items.Count == 0 ? 1 : items.Max(i => Math.Max(i.Truth, i.Guess)));
         var data = new List<ITrace>();
         foreach (var color in Enum.GetValues<GuessColor>())
         {
