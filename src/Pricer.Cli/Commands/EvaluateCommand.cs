@@ -17,14 +17,10 @@ public static class EvaluateCommand
         var name = new Option<string?>("--name") { Description = "Run name (default: the file's name)" };
         var json = GlobalOptions.Json();
         var command = new Command("evaluate", "Store a predictions file as a run and print its metrics") { dataset, predictions, report, name, json };
-        command.Validators.Add(result =>
-        {
-            if (!ReportDefinition.TryFind(result.GetValue(report), out _))
-                result.AddError($"Unknown report '{result.GetValue(report)}': use {string.Join(", ", ReportDefinition.All.Select(r => r.Key))}.");
-        });
         command.SetAction(async (parse, cancellationToken) =>
         {
-            ReportDefinition.TryFind(parse.GetValue(report), out var chosen);
+            if (!ReportDefinition.TryFind(parse.GetValue(report), out var chosen))
+                return CliExit.Failure($"Unknown report '{parse.GetValue(report)}': use {string.Join(", ", ReportDefinition.All.Select(r => r.Key))}.");
             var file = parse.GetValue(predictions)!;
             if (!file.Exists) return CliExit.Failure($"No such file: {file.FullName}");
             await using var services = await CliServices.StartAsync(parse, cancellationToken);
@@ -32,7 +28,7 @@ public static class EvaluateCommand
             try
             {
                 await using var stream = file.OpenRead();
-                var request = new PredictionImportRequest(parse.GetValue(dataset)!, parse.GetValue(name) ?? Path.GetFileNameWithoutExtension(file.Name), Environment.UserName, chosen!.Split);
+                var request = new PredictionImportRequest(parse.GetValue(dataset)!, parse.GetValue(name) ?? Path.GetFileNameWithoutExtension(file.Name), Environment.UserName, chosen.Split);
                 run = await services.GetRequiredService<PredictionImporter>().ImportAsync(stream, file.Name, request, cancellationToken);
             }
             catch (PredictionFileException e)
