@@ -77,9 +77,9 @@ public class ItemSourceReaderTests
         var remote = new FolderRemote(Rows.Fixture("sample"));
         var reader = new ItemSourceReader([new FolderRemote("unused") { Prefix = "s3:" }, remote]);
 
-        var files = await reader.ResolveAsync("hf:team/sample", "/tmp/downloads", null, CancellationToken.None);
+        var files = await reader.ResolveAsync("hf:team/sample", "downloads", null, CancellationToken.None);
 
-        Assert.Equal([("hf:team/sample", "/tmp/downloads")], remote.Calls);
+        Assert.Equal([("hf:team/sample", "downloads")], remote.Calls);
         Assert.Equal(["hf:team/sample/test.csv", "hf:team/sample/train.jsonl", "hf:team/sample/validation.jsonl.gz"], files.Select(f => f.DisplayName));
         Assert.Equal([Split.Test, Split.Train, Split.Validation], files.Select(f => f.NameSplit));
     }

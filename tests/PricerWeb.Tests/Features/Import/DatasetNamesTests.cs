@@ -32,7 +32,7 @@ public class DatasetNamesTests
     [Theory]
     [InlineData("hf:ed-donner/items_lite", "items_lite")]
     [InlineData("../shared/data/items", "items")]
-    [InlineData("/tmp/uploads/train.jsonl.gz", "train")]
+    [InlineData("uploads/train.jsonl.gz", "train")]
     [InlineData("C:\\data\\Prices (2024).csv", "Prices -2024")]
     [InlineData("/", "dataset")]
     public void Suggests_a_valid_name_from_a_source(string source, string expected)
