@@ -1,5 +1,6 @@
 using MudBlazor.Services;
 using Pricer.Data;
+using PricerWeb.Components.Charts;
 using PricerWeb.Features.Compare;
 using PricerWeb.Features.Import;
 
@@ -14,6 +15,7 @@ internal static class ApplicationServices
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<PlotlyScript>();
         builder.Services.AddPricerData(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddImportFeature(builder.Configuration);
         builder.Services.AddCompareFeature();

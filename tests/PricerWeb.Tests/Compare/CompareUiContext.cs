@@ -1,3 +1,4 @@
+using PricerWeb.Components.Charts;
 using Bunit;
 using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
@@ -28,6 +29,7 @@ internal sealed class CompareUiContext : BunitContext
             .Build();
         Services.AddLogging();
         Services.AddMudServices();
+        Services.AddScoped<PlotlyScript>();
         Services.AddPricerData(configuration, _data.Path);
         Services.AddCompareFeature();
         Services.GetRequiredService<DatabaseInitializer>().InitializeAsync().GetAwaiter().GetResult();

@@ -1,3 +1,4 @@
+using PricerWeb.Components.Charts;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,7 @@ public abstract class BrowserComponentTest : BunitContext, IClassFixture<Fixture
     {
         Catalog = catalog;
         Services.AddMudServices();
+        Services.AddScoped<PlotlyScript>();
         Services.AddSingleton(catalog.Browser);
         Services.AddSingleton(catalog.Statistics);
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -1,3 +1,4 @@
+using PricerWeb.Components.Charts;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,7 @@ public class EmptyDatasetsPageTests : BunitContext, IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync();
         Services.AddMudServices();
+        Services.AddScoped<PlotlyScript>();
         Services.AddSingleton(_database.Services.GetRequiredService<Pricer.Data.Items.Browsing.ItemBrowser>());
         Services.AddSingleton(_database.Services.GetRequiredService<Pricer.Data.Items.Browsing.ItemStatisticsReader>());
         JSInterop.Mode = JSRuntimeMode.Loose;
