@@ -114,7 +114,7 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
         var order = Shuffled(targets.Length, new Random(HashCode.Combine(Settings.Seed, epoch)));
         var batchTargets = new float[Settings.BatchSize];
         var lossSum = 0.0;
-        var lastReport = TimeSpan.MinValue;
+        var lastReport = TimeSpan.Zero;
         clock.Loop.Start();
         try
         {
