@@ -11,6 +11,7 @@ using Pricer.Data.Items;
 using Pricer.Data.Items.Browsing;
 using Pricer.Data.Runs;
 using Pricer.Data.Runs.Comparison;
+using Pricer.Data.Training;
 
 namespace Pricer.Data;
 
@@ -31,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RunEvaluator>();
         services.AddSingleton<SplitItems>();
         services.AddSingleton<BaselineRunner>();
+        services.AddSingleton<NetworkRunner>();
         services.AddHuggingFaceHub(configuration);
         services.AddSingleton<ItemSourceReader>();
         services.AddSingleton<IDatasetImporter, DatasetImporter>();
