@@ -15,6 +15,8 @@ public static class RunsFeature
         services.AddSingleton<RunQueue>();
         services.AddHostedService(provider => provider.GetRequiredService<RunQueue>());
         services.AddSingleton<RemoteRuns>();
+        services.AddSingleton<TrainingRuns>();
+        services.AddRunJobFactory<TrainingJobFactory>();
         return services;
     }
 
