@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RunStore>();
         services.AddSingleton<RunLifecycle>();
+        services.AddSingleton<RunList>();
         services.AddSingleton<PredictionImporter>();
         services.AddSingleton<RunEvaluator>();
         services.AddSingleton<SplitItems>();

@@ -22,7 +22,7 @@ public class RunQueueTests
 
         var early = await RunWatcher.WatchAsync(await app.ConnectAsync(), run.Id);
         await job.Started;
-        await Eventually.TrueAsync(() => early.Series(RunSeries.BatchLoss).Count == 3 && early.Status == RunStatus.Running);
+        await Eventually.TrueAsync(() => early.View.Series(RunSeries.BatchLoss).Count == 3 && early.View.Status == RunStatus.Running);
         Assert.Equal(RunStatus.Running, (await app.Store.FindAsync(run.Id, default))!.Status);
 
         var late = await RunWatcher.WatchAsync(await app.ConnectAsync(), run.Id);
@@ -34,9 +34,9 @@ public class RunQueueTests
         await app.WaitForStatusAsync(run.Id, RunStatus.Succeeded);
         foreach (var watcher in new[] { early, late })
         {
-            await Eventually.TrueAsync(() => watcher.Status == RunStatus.Succeeded);
-            Assert.Equal(3, watcher.Series(RunSeries.BatchLoss).Count);
-            Assert.Equal([2.5], watcher.Series(RunSeries.ValidationLoss).Select(p => p.Y));
+            await Eventually.TrueAsync(() => watcher.View.Status == RunStatus.Succeeded);
+            Assert.Equal(3, watcher.View.Series(RunSeries.BatchLoss).Count);
+            Assert.Equal([2.5], watcher.View.Series(RunSeries.ValidationLoss).Select(p => p.Y));
         }
 
         // After the end the history comes from what was saved with the run.

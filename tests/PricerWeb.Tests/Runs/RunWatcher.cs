@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR.Client;
-using Pricer.Core.Pricers;
 using Pricer.Core.Runs;
+using PricerWeb.Features.Runs;
 
 namespace PricerWeb.Tests.Runs;
 
-/// <summary>A hub client's view of one run: the snapshot Watch returned, then every later-numbered update applied.</summary>
+/// <summary>A hub client's view of one run: the snapshot Watch returned, then every update the hub sent, in a <see cref="RunView"/>.</summary>
 internal sealed class RunWatcher
 {
     private readonly ConcurrentQueue<(long Sequence, RunUpdate Update)> _updates = new();
@@ -16,6 +16,17 @@ internal sealed class RunWatcher
     }
 
     public RunSnapshot Snapshot => _snapshot ?? throw new InvalidOperationException("Watch has not answered.");
+
+    /// <summary>The run as this client has it now.</summary>
+    public RunView View
+    {
+        get
+        {
+            var view = new RunView(Snapshot);
+            foreach (var (sequence, update) in _updates.OrderBy(u => u.Sequence)) view.Apply(sequence, update);
+            return view;
+        }
+    }
 
     public static async Task<RunWatcher> WatchAsync(HubConnection connection, int runId)
     {
@@ -28,14 +39,4 @@ internal sealed class RunWatcher
             ?? throw new InvalidOperationException($"The hub does not know run {runId}.");
         return watcher;
     }
-
-    public RunStatus Status => Later().LastOrDefault(u => u.Status is not null)?.Status ?? Snapshot.Status;
-
-    /// <summary>A series as this client has it: the snapshot's points, then the updates'.</summary>
-    public IReadOnlyList<RunPoint> Series(string name) =>
-        [.. (Snapshot.Series.TryGetValue(name, out var points) ? points : []), .. Later().SelectMany(u => u.Points).Where(p => p.Series == name)];
-
-    public IReadOnlyList<string> Log => [.. Snapshot.Log, .. Later().SelectMany(u => u.Log)];
-
-    private IEnumerable<RunUpdate> Later() => _updates.Where(u => u.Sequence > Snapshot.Sequence).OrderBy(u => u.Sequence).Select(u => u.Update);
 }

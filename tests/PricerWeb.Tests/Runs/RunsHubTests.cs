@@ -31,13 +31,13 @@ public class RunsHubTests
             Points = [new RunPoint(RunSeries.BatchLoss, 1, 3.5), new RunPoint(RunSeries.BatchLoss, 2, 3.1)],
             Log = ["epoch 1 of 4"],
         });
-        await Eventually.TrueAsync(() => watcher.Series(RunSeries.BatchLoss).Count == 2);
+        await Eventually.TrueAsync(() => watcher.View.Series(RunSeries.BatchLoss).Count == 2);
         await publisher.InvokeAsync("Publish", RunsApp.PublishKey, runId, new RunUpdate { Status = RunStatus.Succeeded });
 
         var stored = await app.WaitForStatusAsync(runId, RunStatus.Succeeded);
         Assert.Equal("gpu-box", stored.StartedBy);
-        await Eventually.TrueAsync(() => watcher.Status == RunStatus.Succeeded);
-        Assert.Contains(watcher.Log, line => line.EndsWith("epoch 1 of 4"));
+        await Eventually.TrueAsync(() => watcher.View.Status == RunStatus.Succeeded);
+        Assert.Contains(watcher.View.Log, line => line.EndsWith("epoch 1 of 4"));
         await Eventually.TrueAsync(() => { lock (headlines) return headlines.Any(h => h.RunId == runId && h.Status == RunStatus.Succeeded); });
         lock (headlines) Assert.Contains(headlines, h => h.RunId == runId && h.Progress == 0.25);
 

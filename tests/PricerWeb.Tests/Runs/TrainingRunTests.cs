@@ -28,11 +28,11 @@ public class TrainingRunTests
         var watcher = await RunWatcher.WatchAsync(await app.ConnectAsync(), run.Id);
         await app.WaitForStatusAsync(run.Id, RunStatus.Succeeded);
 
-        await Eventually.TrueAsync(() => watcher.Status == RunStatus.Succeeded);
-        Assert.Equal([1.0, 2.0], watcher.Series(RunSeries.TrainLoss).Select(p => p.X));
-        Assert.Equal(2, watcher.Series(RunSeries.ValidationLoss).Count);
-        Assert.NotEmpty(watcher.Series(RunSeries.BatchLoss));
-        Assert.Contains(watcher.Log, line => line.Contains("Epoch 2 of 2"));
+        await Eventually.TrueAsync(() => watcher.View.Status == RunStatus.Succeeded);
+        Assert.Equal([1.0, 2.0], watcher.View.Series(RunSeries.TrainLoss).Select(p => p.X));
+        Assert.Equal(2, watcher.View.Series(RunSeries.ValidationLoss).Count);
+        Assert.NotEmpty(watcher.View.Series(RunSeries.BatchLoss));
+        Assert.Contains(watcher.View.Log, line => line.Contains("Epoch 2 of 2"));
         Assert.Equal(8, (await app.Store.PredictionsAsync(run.Id, default)).Count);
 
         var board = await app.Services.GetRequiredService<RunComparison>().LeaderboardAsync("training-fixture", ReportDefinition.Test, default);
