@@ -27,6 +27,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RunStore>();
+        services.AddSingleton<RunLifecycle>();
+        services.AddSingleton<RunList>();
         services.AddSingleton<PredictionImporter>();
         services.AddSingleton<RunEvaluator>();
         services.AddSingleton<SplitItems>();

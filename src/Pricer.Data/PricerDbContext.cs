@@ -11,6 +11,7 @@ public sealed class PricerDbContext(DbContextOptions<PricerDbContext> options) :
     public DbSet<ItemRecord> Items => Set<ItemRecord>();
     public DbSet<PricerRun> Runs => Set<PricerRun>();
     public DbSet<Prediction> Predictions => Set<Prediction>();
+    public DbSet<RunTelemetry> RunTelemetry => Set<RunTelemetry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PricerDbContext).Assembly);

@@ -13,6 +13,7 @@ public sealed class RunStore(IDbContextFactory<PricerDbContext> contexts, TimePr
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         run.Status = RunStatus.Succeeded;
+        run.Progress = 1;
         run.FinishedAtUtc ??= clock.GetUtcNow().UtcDateTime;
         db.Runs.Add(run);
         await db.SaveChangesAsync(cancellationToken);
@@ -36,6 +37,7 @@ public sealed class RunStore(IDbContextFactory<PricerDbContext> contexts, TimePr
         await db.Predictions.Where(p => p.RunId == runId).ExecuteDeleteAsync(cancellationToken);
         run.Configuration = configuration;
         run.Status = RunStatus.Succeeded;
+        run.Progress = 1;
         run.Error = null;
         run.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);

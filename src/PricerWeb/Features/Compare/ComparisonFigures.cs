@@ -148,7 +148,7 @@ public static class ComparisonFigures
         return Math.Min((int)(value / width), bins.Count - 1);
     }
 
-    private static Layout Layout(string title, string xTitle, string yTitle, double[]? xRange = null, double[]? yRange = null) => new()
+    internal static Layout Layout(string title, string xTitle, string yTitle, double[]? xRange = null, double[]? yRange = null) => new()
     {
         // Left-aligned, the title stays clear of the mode bar at the top right.
         Title = new Title { Text = Escape(title), X = 0.01m, XAnchor = Plotly.Blazor.LayoutLib.TitleLib.XAnchorEnum.Left, Font = new Plotly.Blazor.LayoutLib.TitleLib.Font { Size = 15 } },
