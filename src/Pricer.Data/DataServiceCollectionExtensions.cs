@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<BaselineRunner>();
         services.AddHuggingFaceHub(configuration);
         services.AddSingleton<ItemSourceReader>();
+        services.AddSingleton<SearchIndexer>();
         services.AddSingleton<IDatasetImporter, DatasetImporter>();
         services.AddSingleton<ItemBrowser>();
         services.AddSingleton<ItemStatisticsReader>();

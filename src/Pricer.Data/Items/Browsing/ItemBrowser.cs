@@ -33,6 +33,8 @@ public sealed class ItemBrowser(IDbContextFactory<PricerDbContext> contexts)
             return new ItemPage(rows, total);
         }
 
+        var index = await SearchIndexer.StatusAsync(db, query.Filter.DatasetId, cancellationToken);
+        var building = index is { IsComplete: false } ? index.Fraction : (double?)null;
         var filtered = query.Filter is not { Split: null, Category: null, MinPrice: null, MaxPrice: null };
         if (query.SortBy == ItemSortColumn.Default && filtered)
         {
@@ -44,7 +46,7 @@ public sealed class ItemBrowser(IDbContextFactory<PricerDbContext> contexts)
             var ordered = tooMany ? hits.Take(SearchCountLimit) : hits.OrderBy(h => h.Rank).ThenBy(h => h.Id);
             if (query.Descending) ordered = ordered.Reverse();
             var ids = ordered.Skip((int)Math.Min(offset, SearchCountLimit)).Take(pageSize).Select(h => h.Id).ToList();
-            return new ItemPage(await RowsAsync(db, ids, cancellationToken), Math.Min(hits.Count, SearchCountLimit), tooMany);
+            return new ItemPage(await RowsAsync(db, ids, cancellationToken), Math.Min(hits.Count, SearchCountLimit), tooMany) { SearchIndexFraction = building };
         }
 
         // Otherwise count first, which stops early when hits are many; only within the limit are they ranked, and a
@@ -55,7 +57,7 @@ public sealed class ItemBrowser(IDbContextFactory<PricerDbContext> contexts)
         var shown = Math.Min(count, SearchCountLimit);
         var order = query.SortBy != ItemSortColumn.Default ? SortKeys(query) : capped ? ["ItemSearch.rowid"] : ["ItemSearch.rank", "i.Id"];
         var page = offset >= shown ? [] : await PageAsync(db, selection, order, query.Descending, pageSize, offset, cancellationToken);
-        return new ItemPage(page, shown, capped);
+        return new ItemPage(page, shown, capped) { SearchIndexFraction = building };
     }
 
     /// <summary>One item with its text and details, or null when it no longer exists.</summary>
