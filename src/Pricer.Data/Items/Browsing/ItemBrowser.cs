@@ -24,7 +24,8 @@ public sealed class ItemBrowser(IDbContextFactory<PricerDbContext> contexts)
         var pageSize = Math.Clamp(query.PageSize, 1, ItemQuery.MaxPageSize);
         var offset = (long)Math.Max(query.Page, 0) * pageSize;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var selection = ItemSelection.For(query.Filter, await IsUnfinishedWordAsync(db, query.Filter.Search, cancellationToken));
+        var selection = ItemSelection.For(query.Filter, await IsUnfinishedWordAsync(db, query.Filter.Search, cancellationToken),
+            sortedByItemColumns: query.SortBy != ItemSortColumn.Default);
 
         if (!selection.IsSearch)
         {
@@ -55,7 +56,7 @@ public sealed class ItemBrowser(IDbContextFactory<PricerDbContext> contexts)
         var count = await db.Database.SqlQueryRaw<int>(countSql, selection.Parameters()).SingleAsync(cancellationToken);
         var capped = count > SearchCountLimit;
         var shown = Math.Min(count, SearchCountLimit);
-        var order = query.SortBy != ItemSortColumn.Default ? SortKeys(query) : capped ? ["ItemSearch.rowid"] : ["ItemSearch.rank", "i.Id"];
+        var order = query.SortBy != ItemSortColumn.Default ? SortKeys(query) : capped ? ["ItemSearch.rowid"] : ["ItemSearch.rank", "ItemSearch.rowid"];
         var page = offset >= shown ? [] : await PageAsync(db, selection, order, query.Descending, pageSize, offset, cancellationToken);
         return new ItemPage(page, shown, capped) { SearchIndexFraction = building };
     }
@@ -131,7 +132,7 @@ public sealed class ItemBrowser(IDbContextFactory<PricerDbContext> contexts)
         var direction = descending ? " DESC" : "";
         var sql = $"""
             SELECT r.Id, r.ExternalId, r.Split, r.Position, r.Title, r.Category, r.Price
-            FROM (SELECT i.Id AS Id{keys} {selection.FromWhere}
+            FROM (SELECT {selection.IdColumn} AS Id{keys} {selection.FromWhere}
                   ORDER BY {string.Join(", ", order.Select(k => k + direction))} LIMIT {pageSize} OFFSET {offset}) AS k
             CROSS JOIN Items r ON r.Id = k.Id
             ORDER BY {string.Join(", ", order.Select((_, n) => $"k.S{n}{direction}"))}
