@@ -36,6 +36,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<NetworkRunner>();
         services.AddHuggingFaceHub(configuration);
         services.AddSingleton<ItemSourceReader>();
+        services.AddSingleton<SearchIndexer>();
         services.AddSingleton<IDatasetImporter, DatasetImporter>();
         services.AddSingleton<ItemBrowser>();
         services.AddSingleton<ItemStatisticsReader>();

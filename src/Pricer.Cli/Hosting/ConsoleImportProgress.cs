@@ -44,6 +44,7 @@ public sealed class ConsoleImportProgress(TextWriter error, bool terminal) : IPr
         if (value.Fraction is { } fraction && value.Stage is "download" or "read")
             parts.Add($"{fraction * 100:0}% ({Megabytes(value.BytesDone!.Value)} of {Megabytes(value.BytesTotal!.Value)})");
         if (value.Stage != "download") parts.Add($"{value.ItemsRead:N0} items, {value.BadRows:N0} bad rows");
+        if (value.ItemsIndexed is { } indexed) parts.Add($"{indexed:N0} indexed");
         return string.Join("  ", parts);
     }
 

@@ -8,12 +8,15 @@ using Pricer.Core.Items.Import;
 namespace Pricer.Data.Datasets;
 
 /// <summary>
-/// Streams a source's rows into SQLite inside one transaction: items through a prepared insert, then the
-/// full-text index in bulk. Abort, cancellation or any failure rolls everything back, replaced data set included.
+/// Streams a source's rows into SQLite inside one transaction through a prepared insert. Abort, cancellation or any
+/// failure rolls everything back, replaced data set included. A new data set is committed before its full-text index is
+/// built (in batches, see <see cref="SearchIndexer"/>), so it can be browsed at once; stopping during that build removes
+/// it again. A replacement is indexed inside its transaction, so the old data set stays whole until the new one is.
 /// </summary>
 public sealed class DatasetImporter(
     IDbContextFactory<PricerDbContext> contexts,
     ItemSourceReader sources,
+    SearchIndexer searchIndexer,
     IOptions<StorageOptions> storage,
     TimeProvider clock) : IDatasetImporter
 {
@@ -32,42 +35,73 @@ public sealed class DatasetImporter(
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await using var bulkLoad = await SqliteBulkLoadSettings.ApplyAsync(connection, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var replaced = await db.Datasets.Where(d => d.Name == name).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
-        if (replaced is { } oldId)
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Dataset dataset;
+        int[] counts;
+        BadRowLog badRows;
+        ImportProgressThrottle throttle;
+        try
         {
-            if (!request.Replace) throw new DatasetExistsException(name);
-            await DeleteAsync(db, oldId, cancellationToken);
+            var replaced = await db.Datasets.Where(d => d.Name == name).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
+            if (replaced is { } oldId)
+            {
+                if (!request.Replace) throw new DatasetExistsException(name);
+                await DeleteAsync(db, oldId, cancellationToken);
+            }
+
+            dataset = new Dataset { Name = name, Source = DescribeSource(request.Source), ImportedAt = clock.GetUtcNow() };
+            db.Datasets.Add(dataset);
+            await db.SaveChangesAsync(cancellationToken);
+
+            throttle = new ImportProgressThrottle(progress, rows.BytesTotal);
+            (counts, badRows) = await InsertItemsAsync(connection, transaction, dataset.Id, rows, request.SkipBadRows, throttle, cancellationToken);
+            var total = counts.Sum();
+            if (badRows.Aborting) throw new ImportAbortedException(badRows.Kept);
+            if (total == 0) throw new ItemSourceException($"{request.Source}: no items to import ({badRows.Count:N0} bad rows, none good).");
+
+            dataset.TrainCount = counts[(int)Split.Train];
+            dataset.ValidationCount = counts[(int)Split.Validation];
+            dataset.TestCount = counts[(int)Split.Test];
+            dataset.SkippedCount = badRows.Count;
+            await db.SaveChangesAsync(cancellationToken);
+            if (replaced is not null)
+            {
+                throttle.Report("index", total, badRows.Count);
+                var status = await SearchIndexer.StatusAsync(db, dataset.Id, cancellationToken);
+                await SearchIndexer.IndexRangeAsync(db, dataset.Id, status!.FirstId, status.LastId, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            if (replaced is null) await IndexNewAsync(dataset.Id, throttle, badRows.Count, cancellationToken);
+        }
+        finally
+        {
+            await transaction.DisposeAsync();
         }
 
-        var dataset = new Dataset { Name = name, Source = DescribeSource(request.Source), ImportedAt = clock.GetUtcNow() };
-        db.Datasets.Add(dataset);
-        await db.SaveChangesAsync(cancellationToken);
-
-        // This import's rows get the ids after the largest so far, so the index is filled in one sequential pass over them.
-        var lastIdBefore = await db.Items.MaxAsync(i => (long?)i.Id, cancellationToken) ?? 0;
-        var throttle = new ImportProgressThrottle(progress, rows.BytesTotal);
-        var (counts, badRows) = await InsertItemsAsync(connection, transaction, dataset.Id, rows, request.SkipBadRows, throttle, cancellationToken);
-        var total = counts.Sum();
-        if (badRows.Aborting) throw new ImportAbortedException(badRows.Kept);
-        if (total == 0) throw new ItemSourceException($"{request.Source}: no items to import ({badRows.Count:N0} bad rows, none good).");
-
-        throttle.Report("index", total, badRows.Count);
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO ItemSearch(rowid, Title, Text)
-            SELECT Id, Title, Text FROM Items NOT INDEXED WHERE Id > {lastIdBefore} AND DatasetId = {dataset.Id} ORDER BY Id
-            """, cancellationToken);
-
-        dataset.TrainCount = counts[(int)Split.Train];
-        dataset.ValidationCount = counts[(int)Split.Validation];
-        dataset.TestCount = counts[(int)Split.Test];
-        dataset.SkippedCount = badRows.Count;
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        throttle.Report("done", total, badRows.Count);
-
+        throttle.Report("done", counts.Sum(), badRows.Count);
         return new ImportResult(name, dataset.TrainCount, dataset.ValidationCount, dataset.TestCount, badRows.Kept) { Skipped = badRows.Count };
+    }
+
+    /// <summary>Builds a committed new data set's search index; if that is stopped or fails, the data set goes again.</summary>
+    private async Task IndexNewAsync(int datasetId, ImportProgressThrottle throttle, int badRows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await searchIndexer.IndexAsync(datasetId, new IndexProgress(throttle, badRows), cancellationToken);
+        }
+        catch
+        {
+            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            await DeleteAsync(db, datasetId, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    private sealed class IndexProgress(ImportProgressThrottle throttle, int badRows) : IProgress<SearchIndexStatus>
+    {
+        public void Report(SearchIndexStatus value) => throttle.Indexed(value.Total, badRows, value.Indexed);
     }
 
     private static async Task<(int[] Counts, BadRowLog BadRows)> InsertItemsAsync(
@@ -95,19 +129,10 @@ public sealed class DatasetImporter(
         return (counts, badRows);
     }
 
-    /// <summary>
-    /// External-content FTS5 needs the old values to remove a row, so the index goes before the items. A data set's
-    /// ids are one range (each import is one transaction), read in rowid order rather than through a random-order index.
-    /// </summary>
+    /// <summary>The index entries go first: external-content FTS5 reads the items' old values to remove them.</summary>
     private static async Task DeleteAsync(PricerDbContext db, int datasetId, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO ItemSearch(ItemSearch, rowid, Title, Text)
-            SELECT 'delete', Id, Title, Text FROM Items NOT INDEXED
-            WHERE Id BETWEEN (SELECT min(Id) FROM Items WHERE DatasetId = {datasetId}) AND (SELECT max(Id) FROM Items WHERE DatasetId = {datasetId})
-              AND DatasetId = {datasetId}
-            ORDER BY Id
-            """, cancellationToken);
+        await SearchIndexer.RemoveAsync(db, datasetId, cancellationToken);
         await db.Database.ExecuteSqlAsync($"DELETE FROM Items WHERE DatasetId = {datasetId}", cancellationToken);
         await db.Database.ExecuteSqlAsync($"DELETE FROM Datasets WHERE Id = {datasetId}", cancellationToken);
     }

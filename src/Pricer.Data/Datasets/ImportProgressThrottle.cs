@@ -29,6 +29,10 @@ internal sealed class ImportProgressThrottle(IProgress<ImportProgress>? progress
         Report("read", itemsRead, badRows);
     }
 
+    /// <summary>The search index's progress, reported as it comes: each report is a whole batch of items.</summary>
+    public void Indexed(long itemsRead, long badRows, long itemsIndexed) =>
+        progress?.Report(new ImportProgress("index", null, itemsRead, badRows, null, null) { ItemsIndexed = itemsIndexed });
+
     public void Report(string stage, long itemsRead, long badRows)
     {
         if (progress is null) return;

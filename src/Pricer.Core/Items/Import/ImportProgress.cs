@@ -13,5 +13,10 @@ public sealed record ImportProgress(
     long? BytesDone,
     long? BytesTotal)
 {
-    public double? Fraction => BytesTotal is > 0 && BytesDone is { } done ? Math.Clamp((double)done / BytesTotal.Value, 0, 1) : null;
+    /// <summary>In stage "index": how many of the <see cref="ItemsRead"/> items the search index holds so far.</summary>
+    public long? ItemsIndexed { get; init; }
+
+    public double? Fraction => ItemsIndexed is { } indexed && ItemsRead > 0
+        ? Math.Clamp((double)indexed / ItemsRead, 0, 1)
+        : BytesTotal is > 0 && BytesDone is { } done ? Math.Clamp((double)done / BytesTotal.Value, 0, 1) : null;
 }

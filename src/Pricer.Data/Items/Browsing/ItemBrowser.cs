@@ -24,7 +24,8 @@ public sealed class ItemBrowser(IDbContextFactory<PricerDbContext> contexts)
         var pageSize = Math.Clamp(query.PageSize, 1, ItemQuery.MaxPageSize);
         var offset = (long)Math.Max(query.Page, 0) * pageSize;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var selection = ItemSelection.For(query.Filter, await IsUnfinishedWordAsync(db, query.Filter.Search, cancellationToken));
+        var selection = ItemSelection.For(query.Filter, await IsUnfinishedWordAsync(db, query.Filter.Search, cancellationToken),
+            sortedByItemColumns: query.SortBy != ItemSortColumn.Default);
 
         if (!selection.IsSearch)
         {
@@ -33,6 +34,8 @@ public sealed class ItemBrowser(IDbContextFactory<PricerDbContext> contexts)
             return new ItemPage(rows, total);
         }
 
+        var index = await SearchIndexer.StatusAsync(db, query.Filter.DatasetId, cancellationToken);
+        var building = index is { IsComplete: false } ? index.Fraction : (double?)null;
         var filtered = query.Filter is not { Split: null, Category: null, MinPrice: null, MaxPrice: null };
         if (query.SortBy == ItemSortColumn.Default && filtered)
         {
@@ -44,7 +47,7 @@ public sealed class ItemBrowser(IDbContextFactory<PricerDbContext> contexts)
             var ordered = tooMany ? hits.Take(SearchCountLimit) : hits.OrderBy(h => h.Rank).ThenBy(h => h.Id);
             if (query.Descending) ordered = ordered.Reverse();
             var ids = ordered.Skip((int)Math.Min(offset, SearchCountLimit)).Take(pageSize).Select(h => h.Id).ToList();
-            return new ItemPage(await RowsAsync(db, ids, cancellationToken), Math.Min(hits.Count, SearchCountLimit), tooMany);
+            return new ItemPage(await RowsAsync(db, ids, cancellationToken), Math.Min(hits.Count, SearchCountLimit), tooMany) { SearchIndexFraction = building };
         }
 
         // Otherwise count first, which stops early when hits are many; only within the limit are they ranked, and a
@@ -53,9 +56,9 @@ public sealed class ItemBrowser(IDbContextFactory<PricerDbContext> contexts)
         var count = await db.Database.SqlQueryRaw<int>(countSql, selection.Parameters()).SingleAsync(cancellationToken);
         var capped = count > SearchCountLimit;
         var shown = Math.Min(count, SearchCountLimit);
-        var order = query.SortBy != ItemSortColumn.Default ? SortKeys(query) : capped ? ["ItemSearch.rowid"] : ["ItemSearch.rank", "i.Id"];
+        var order = query.SortBy != ItemSortColumn.Default ? SortKeys(query) : capped ? ["ItemSearch.rowid"] : ["ItemSearch.rank", "ItemSearch.rowid"];
         var page = offset >= shown ? [] : await PageAsync(db, selection, order, query.Descending, pageSize, offset, cancellationToken);
-        return new ItemPage(page, shown, capped);
+        return new ItemPage(page, shown, capped) { SearchIndexFraction = building };
     }
 
     /// <summary>One item with its text and details, or null when it no longer exists.</summary>
@@ -129,7 +132,7 @@ public sealed class ItemBrowser(IDbContextFactory<PricerDbContext> contexts)
         var direction = descending ? " DESC" : "";
         var sql = $"""
             SELECT r.Id, r.ExternalId, r.Split, r.Position, r.Title, r.Category, r.Price
-            FROM (SELECT i.Id AS Id{keys} {selection.FromWhere}
+            FROM (SELECT {selection.IdColumn} AS Id{keys} {selection.FromWhere}
                   ORDER BY {string.Join(", ", order.Select(k => k + direction))} LIMIT {pageSize} OFFSET {offset}) AS k
             CROSS JOIN Items r ON r.Id = k.Id
             ORDER BY {string.Join(", ", order.Select((_, n) => $"k.S{n}{direction}"))}

@@ -5,4 +5,11 @@ namespace Pricer.Data.Items.Browsing;
 /// A search matched more than <see cref="ItemBrowser.SearchCountLimit"/> items: the count stops there, and the default
 /// order is the data set's order rather than relevance.
 /// </param>
-public sealed record ItemPage(IReadOnlyList<ItemRow> Rows, int TotalCount, bool CountIsCapped = false);
+public sealed record ItemPage(IReadOnlyList<ItemRow> Rows, int TotalCount, bool CountIsCapped = false)
+{
+    /// <summary>
+    /// For a search while the data set's search index is still being built: the part of the data set it covers so far
+    /// (the hits come from that part only). Null when the index is complete or there is no search.
+    /// </summary>
+    public double? SearchIndexFraction { get; init; }
+}

@@ -2,7 +2,7 @@ namespace PricerWeb.Features.Import;
 
 public static class ImportFeature
 {
-    /// <summary>Background imports, uploads and the configured start-up imports.</summary>
+    /// <summary>Background imports, uploads, the configured start-up imports and interrupted search indexes.</summary>
     public static IServiceCollection AddImportFeature(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ImportOptions>().Bind(configuration.GetSection(ImportOptions.SectionName));
@@ -13,6 +13,7 @@ public static class ImportFeature
         services.AddSingleton<ImportJobs>();
         services.AddHostedService(provider => provider.GetRequiredService<ImportJobs>());
         services.AddHostedService<StartupImport>();
+        services.AddHostedService<SearchIndexResume>();
         return services;
     }
 }

@@ -1,0 +1,103 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Pricer.Data.Datasets;
+
+/// <summary>
+/// Fills the full-text index (ItemSearch) for a data set's items. FTS5 tokenizes every title and text, which at
+/// 800,000 items takes about a minute of one core, so a new data set is committed (and browsable) first and indexed
+/// afterwards in batches that each commit: the build reports progress and resumes where it stopped.
+/// </summary>
+/// <remarks>
+/// A data set's items have consecutive ids (each import is one transaction) and are indexed in id order, so how far
+/// the index has got is the largest id in FTS5's own per-row table (ItemSearch_docsize) within that range: one seek,
+/// and no second record that could disagree with the index.
+/// </remarks>
+public sealed class SearchIndexer(IDbContextFactory<PricerDbContext> contexts)
+{
+    /// <summary>Items indexed per transaction: a few seconds of work, so progress moves and other writers get turns.</summary>
+    public const int BatchSize = 20_000;
+
+    /// <summary>Indexes the data set's remaining items, reporting the status before each batch and at the end.</summary>
+    public async Task IndexAsync(int datasetId, IProgress<SearchIndexStatus>? progress, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var bulkLoad = await SqliteBulkLoadSettings.ApplyAsync((SqliteConnection)db.Database.GetDbConnection(), cancellationToken);
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // The position is read inside the write transaction, so two indexers of one data set take turns and never
+            // add an item twice.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (await StatusAsync(db, datasetId, cancellationToken) is not { } status) return;
+            progress?.Report(status);
+            if (status.IsComplete) return;
+            var last = Math.Min(status.IndexedThrough + BatchSize, status.LastId);
+            await IndexRangeAsync(db, datasetId, status.IndexedThrough + 1, last, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Completes the index of every data set whose build was interrupted (the process stopped during an import) and
+    /// returns their names.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ResumeAsync(CancellationToken cancellationToken)
+    {
+        List<Dataset> datasets;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            datasets = await db.Datasets.AsNoTracking().OrderBy(d => d.Id).ToListAsync(cancellationToken);
+        var resumed = new List<string>();
+        foreach (var dataset in datasets)
+        {
+            if (await GetStatusAsync(dataset.Id, cancellationToken) is not { IsComplete: false }) continue;
+            await IndexAsync(dataset.Id, null, cancellationToken);
+            resumed.Add(dataset.Name);
+        }
+        return resumed;
+    }
+
+    /// <summary>How much of the data set the search covers; null when the data set has no items.</summary>
+    public async Task<SearchIndexStatus?> GetStatusAsync(int datasetId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await StatusAsync(db, datasetId, cancellationToken);
+    }
+
+    internal static async Task<SearchIndexStatus?> StatusAsync(PricerDbContext db, int datasetId, CancellationToken cancellationToken)
+    {
+        var range = await db.Database.SqlQuery<IdRange>($"""
+            SELECT min(Id) AS FirstId, max(Id) AS LastId FROM Items WHERE DatasetId = {datasetId}
+            """).SingleAsync(cancellationToken);
+        if (range is not { FirstId: { } first, LastId: { } last }) return null;
+        var indexed = await db.Database.SqlQuery<long>($"""
+            SELECT coalesce(max(id), {first - 1}) AS Value FROM ItemSearch_docsize WHERE id BETWEEN {first} AND {last}
+            """).SingleAsync(cancellationToken);
+        return new SearchIndexStatus(first, last, indexed);
+    }
+
+    /// <summary>Adds the data set's items with ids <paramref name="from"/> to <paramref name="to"/>, read in rowid order.</summary>
+    internal static Task IndexRangeAsync(PricerDbContext db, int datasetId, long from, long to, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO ItemSearch(rowid, Title, Text)
+            SELECT Id, Title, Text FROM Items NOT INDEXED WHERE Id BETWEEN {from} AND {to} AND DatasetId = {datasetId} ORDER BY Id
+            """, cancellationToken);
+
+    /// <summary>
+    /// Removes the data set's indexed items from the index. External-content FTS5 needs each row's old values to remove
+    /// it, and must not be asked to remove a row it never held, so only the indexed part of the range is read.
+    /// </summary>
+    internal static async Task RemoveAsync(PricerDbContext db, int datasetId, CancellationToken cancellationToken)
+    {
+        if (await StatusAsync(db, datasetId, cancellationToken) is not { } status) return;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO ItemSearch(ItemSearch, rowid, Title, Text)
+            SELECT 'delete', Id, Title, Text FROM Items NOT INDEXED
+            WHERE Id BETWEEN {status.FirstId} AND {status.IndexedThrough} AND DatasetId = {datasetId}
+            ORDER BY Id
+            """, cancellationToken);
+    }
+
+    private sealed record IdRange(long? FirstId, long? LastId);
+}
