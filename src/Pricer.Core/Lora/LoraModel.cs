@@ -61,7 +61,7 @@ public sealed class LoraModel : IDisposable
             var layer = new LoraLayer(weight.shape[1], weight.shape[0], config.Rank, config.Scaling, config.Dropout);
             layer.to(weight.device);
             adapter.Add(path, layer);
-            if (!hookRemovers.ContainsKey(path)) hookRemovers[path] = linear.register_forward_hook((_, input, output) => AddUpdate(path, input, output)).remove;
+            if (!hookRemovers.ContainsKey(path)) hookRemovers[path] = linear.register_forward_hook((module, input, output) => AddUpdate(path, module.training, input, output)).remove;
         }
         adapters[name] = adapter;
         ActiveAdapter = name;
@@ -130,12 +130,12 @@ public sealed class LoraModel : IDisposable
         adapters.Clear();
     }
 
-    private Tensor AddUpdate(string path, Tensor input, Tensor output)
+    private Tensor AddUpdate(string path, bool training, Tensor input, Tensor output)
     {
         if (ActiveAdapter is not { } active) return output;
         var adapter = adapters[active];
         if (adapter.Merged || !adapter.Layers.TryGetValue(path, out var layer)) return output;
-        return output.add(layer.call(input));
+        return output.add(layer.Update(input, training));
     }
 
     private void ApplyDelta(LoraAdapter adapter, int sign)
