@@ -1,0 +1,23 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Pricer.Core.Models.MiniLm;
+
+#pragma warning disable IDE1006 // Field names are the Hugging Face module names, so weights and PEFT keys line up.
+public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>
+{
+    private readonly ModuleList<BertLayer> layer;
+
+    public BertEncoder(BertConfig config) : base(nameof(BertEncoder))
+    {
+        layer = new ModuleList<BertLayer>([.. Enumerable.Range(0, config.Layers).Select(_ => new BertLayer(config))]);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor hidden, Tensor maskBias)
+    {
+        foreach (var block in layer) hidden = block.call(hidden, maskBias);
+        return hidden;
+    }
+}

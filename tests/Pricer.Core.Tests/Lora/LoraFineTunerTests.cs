@@ -1,0 +1,81 @@
+using Pricer.Core.Items;
+using Pricer.Core.Lora;
+using Pricer.Core.Lora.FineTuning;
+using Pricer.Core.Models.MiniLm;
+using Pricer.Core.Tests.Pricers;
+using Pricer.Testing;
+using static TorchSharp.torch;
+
+namespace Pricer.Core.Tests.Lora;
+
+/// <summary>Tiny LoRA fine-tunes of the real MiniLM: the loss goes down and the saved pricer prices alike after loading.</summary>
+public class LoraFineTunerTests
+{
+    private static readonly Lazy<BertModel> Encoder = new(MiniLmWeights.LoadPretrained);
+    private static readonly LoraFineTuneOptions Tiny = new() { Epochs = 1, BatchSize = 4, MaxTokens = 32, LearningRate = 5e-3, Dropout = 0 };
+
+    [Fact]
+    public void Fixture_items_fine_tune_lowers_the_loss_and_the_pricer_round_trips()
+    {
+        var items = JsonlItems.Read(Path.Combine(SharedData.Fixtures, "items", "sample", "train.jsonl"));
+        var train = Enumerable.Repeat(items, 4).SelectMany(i => i).ToList();
+        using var folder = new TempFolder();
+
+        var result = TrainAndCheckLossFalls(train, items, Tiny with { Epochs = 3 });
+        var before = result.Pricer.Price([.. items.Select(i => i.Text)]);
+        result.Pricer.Save(folder.Path);
+        result.Pricer.Dispose();
+
+        using var loaded = LoraPricer.Load(Encoder.Value, folder.Path);
+        var after = loaded.Price([.. items.Select(i => i.Text)]);
+
+        Assert.Equal(before, after);
+        Assert.Equal(["query", "value"], PeftAdapterFormat.ReadConfig(Path.Combine(folder.Path, PeftAdapterFormat.ConfigFileName)).TargetModules);
+        Assert.True(File.Exists(Path.Combine(folder.Path, PeftAdapterFormat.WeightsFileName)));
+    }
+
+    [SkippableFact]
+    public void Real_items_fine_tune_lowers_the_validation_loss()
+    {
+        SharedData.Require();
+        var train = CourseData.Train.Take(32).ToList();
+
+        using var result = new DisposablePricer(TrainAndCheckLossFalls(train, train, Tiny with { Targets = ["query", "value", "dense"] }));
+
+        // 6 layers x (q, v: 384x8 + 8x384; attention output 8x384 x2; intermediate 384x8 + 8x1536; output 1536x8 + 8x384) + head 385.
+        Assert.Equal(6 * (2 * 6144 + 6144 + 15360 + 15360) + 385, result.Value.Parameters.TrainableParameters);
+        Assert.StartsWith("trainable params: ", result.Value.Parameters.ToString());
+    }
+
+    [Fact]
+    public void Bad_options_are_refused_before_any_training()
+    {
+        var items = JsonlItems.Read(Path.Combine(SharedData.Fixtures, "items", "sample", "train.jsonl"));
+        Assert.Throws<ArgumentException>(() => LoraFineTuner.Train(Encoder.Value, items, [], Tiny with { Targets = ["q_proj"] }, null, default));
+        Assert.Throws<ArgumentException>(() => LoraFineTuner.Train(Encoder.Value, items, [], Tiny with { LearningRate = -1 }, null, default));
+        Assert.Throws<ArgumentException>(() => LoraFineTuner.Train(Encoder.Value, items.Take(1).ToList(), [], Tiny, null, default));
+    }
+
+    private static LoraFineTuneResult TrainAndCheckLossFalls(IReadOnlyList<Item> train, IReadOnlyList<Item> check, LoraFineTuneOptions options)
+    {
+        var encoder = Encoder.Value;
+        manual_seed(options.Seed);
+        double untrained;
+        using (var fresh = LoraPricer.Create(encoder, options.ToLoraConfig(), PriceScale.Fit(train.Select(i => i.Price)), options.MaxTokens))
+            untrained = LoraFineTuner.ValidationLoss(fresh, check, default);
+
+        var result = LoraFineTuner.Train(encoder, train, check, options, null, default);
+
+        Assert.True(result.Epochs[^1].ValidationLoss < untrained, $"loss went {untrained} -> {result.Epochs[^1].ValidationLoss}");
+        Assert.Equal(options.Epochs, result.Epochs.Count);
+        Assert.True(result.PeakMemoryBytes > 0);
+        return result;
+    }
+
+    private sealed class DisposablePricer(LoraFineTuneResult result) : IDisposable
+    {
+        public LoraPricer Value => result.Pricer;
+
+        public void Dispose() => result.Pricer.Dispose();
+    }
+}
