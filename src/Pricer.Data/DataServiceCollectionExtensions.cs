@@ -26,6 +26,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RunStore>();
+        services.AddSingleton<RunLifecycle>();
         services.AddSingleton<PredictionImporter>();
         services.AddSingleton<RunEvaluator>();
         services.AddSingleton<SplitItems>();

@@ -13,6 +13,7 @@ public sealed class RunStore(IDbContextFactory<PricerDbContext> contexts, TimePr
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         run.Status = RunStatus.Succeeded;
+        run.Progress = 1;
         run.FinishedAtUtc ??= clock.GetUtcNow().UtcDateTime;
         db.Runs.Add(run);
         await db.SaveChangesAsync(cancellationToken);
