@@ -12,6 +12,9 @@ root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(PredictCommand.Create());
 root.Subcommands.Add(FeaturesCommand.Create());
+root.Subcommands.Add(EmbedCommand.Create());
+root.Subcommands.Add(KnnCommand.Create());
+root.Subcommands.Add(EnsembleCommand.Create());
 
 var parse = root.Parse(args);
 var exitCode = await parse.InvokeAsync();

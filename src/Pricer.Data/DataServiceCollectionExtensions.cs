@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Pricer.Core.Items.HuggingFace;
 using Pricer.Core.Items.Import;
 using Pricer.Data.Datasets;
+using Pricer.Data.Embeddings;
 using Pricer.Data.Items;
 using Pricer.Data.Items.Browsing;
 using Pricer.Data.Runs;
@@ -41,6 +42,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ItemBrowser>();
         services.AddSingleton<ItemStatisticsReader>();
         services.AddSingleton<RunComparison>();
+        services.AddEmbeddings(configuration);
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Pricer.Data.Datasets;
+using Pricer.Data.Embeddings;
 using Pricer.Data.Items;
 using Pricer.Data.Runs;
 
@@ -11,6 +12,7 @@ public sealed class PricerDbContext(DbContextOptions<PricerDbContext> options) :
     public DbSet<ItemRecord> Items => Set<ItemRecord>();
     public DbSet<PricerRun> Runs => Set<PricerRun>();
     public DbSet<Prediction> Predictions => Set<Prediction>();
+    public DbSet<ItemEmbedding> ItemEmbeddings => Set<ItemEmbedding>();
     public DbSet<RunTelemetry> RunTelemetry => Set<RunTelemetry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Pricer.Data;
 using PricerWeb.Components.Charts;
 using PricerWeb.Features.Compare;
+using PricerWeb.Features.Embeddings;
 using PricerWeb.Features.Import;
 using PricerWeb.Features.Runs;
 
@@ -20,6 +21,7 @@ internal static class ApplicationServices
         builder.Services.AddPricerData(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddImportFeature(builder.Configuration);
         builder.Services.AddCompareFeature();
+        builder.Services.AddEmbeddingsFeature();
         builder.Services.AddRunsFeature();
     }
 

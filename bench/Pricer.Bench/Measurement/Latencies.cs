@@ -15,6 +15,14 @@ internal sealed class Latencies
         return result;
     }
 
+    public T Time<T>(Func<T> operation)
+    {
+        var start = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = operation();
+        _milliseconds.Add(System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        return result;
+    }
+
     /// <summary>The nearest-rank percentile.</summary>
     public double Percentile(double percent)
     {

@@ -56,6 +56,29 @@ namespace Pricer.Data.Migrations
                     b.ToTable("Datasets", (string)null);
                 });
 
+            modelBuilder.Entity("Pricer.Data.Embeddings.ItemEmbedding", b =>
+                {
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("ItemId", "Model");
+
+                    b.HasIndex("DatasetId", "Model");
+
+                    b.ToTable("ItemEmbeddings", (string)null);
+                });
+
             modelBuilder.Entity("Pricer.Data.Items.ItemRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -227,6 +250,15 @@ namespace Pricer.Data.Migrations
                     b.HasKey("RunId");
 
                     b.ToTable("RunTelemetry", (string)null);
+                });
+
+            modelBuilder.Entity("Pricer.Data.Embeddings.ItemEmbedding", b =>
+                {
+                    b.HasOne("Pricer.Data.Items.ItemRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Pricer.Data.Items.ItemRecord", b =>

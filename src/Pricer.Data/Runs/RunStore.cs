@@ -49,6 +49,13 @@ public sealed class RunStore(IDbContextFactory<PricerDbContext> contexts, TimePr
         return run;
     }
 
+    /// <summary>Replaces a run's configuration, for settings a job only knows once it has run (a kNN run's chosen weighting).</summary>
+    public async Task SetConfigurationAsync(int runId, string configuration, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Configuration, configuration), cancellationToken);
+    }
+
     public async Task<PricerRun?> FindAsync(int runId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
