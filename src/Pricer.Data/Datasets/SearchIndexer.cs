@@ -24,6 +24,7 @@ public sealed class SearchIndexer(IDbContextFactory<PricerDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var bulkLoad = await SqliteBulkLoadSettings.ApplyAsync((SqliteConnection)db.Database.GetDbConnection(), cancellationToken);
+        var added = false;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -32,7 +33,16 @@ public sealed class SearchIndexer(IDbContextFactory<PricerDbContext> contexts)
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (await StatusAsync(db, datasetId, cancellationToken) is not { } status) return;
             progress?.Report(status);
-            if (status.IsComplete) return;
+            if (status.IsComplete)
+            {
+                // Batch by batch FTS5 leaves many segments (16 at 800,000 items), and a search reads each word in each of
+                // them; merging them into one cost ~14 CPU-s there and made searches of common words ~2-3 times faster.
+                if (!added) return;
+                await db.Database.ExecuteSqlRawAsync("INSERT INTO ItemSearch(ItemSearch) VALUES('optimize')", cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return;
+            }
+            added = true;
             var last = Math.Min(status.IndexedThrough + BatchSize, status.LastId);
             await IndexRangeAsync(db, datasetId, status.IndexedThrough + 1, last, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
