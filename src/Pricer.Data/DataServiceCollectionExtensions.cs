@@ -9,6 +9,7 @@ using Pricer.Core.Items.Import;
 using Pricer.Data.Datasets;
 using Pricer.Data.Items;
 using Pricer.Data.Items.Browsing;
+using Pricer.Data.Lora;
 using Pricer.Data.Runs;
 using Pricer.Data.Runs.Comparison;
 
@@ -30,6 +31,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RunEvaluator>();
         services.AddSingleton<SplitItems>();
         services.AddSingleton<BaselineRunner>();
+        services.AddSingleton<LoraRunner>();
         services.AddHuggingFaceHub(configuration);
         services.AddSingleton<ItemSourceReader>();
         services.AddSingleton<IDatasetImporter, DatasetImporter>();
