@@ -15,6 +15,7 @@ root.Subcommands.Add(FeaturesCommand.Create());
 root.Subcommands.Add(EmbedCommand.Create());
 root.Subcommands.Add(KnnCommand.Create());
 root.Subcommands.Add(EnsembleCommand.Create());
+root.Subcommands.Add(LoraCommand.Create());
 
 var parse = root.Parse(args);
 var exitCode = await parse.InvokeAsync();

@@ -10,6 +10,7 @@ using Pricer.Data.Datasets;
 using Pricer.Data.Embeddings;
 using Pricer.Data.Items;
 using Pricer.Data.Items.Browsing;
+using Pricer.Data.Lora;
 using Pricer.Data.Runs;
 using Pricer.Data.Runs.Comparison;
 using Pricer.Data.Training;
@@ -35,6 +36,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SplitItems>();
         services.AddSingleton<BaselineRunner>();
         services.AddSingleton<NetworkRunner>();
+        services.AddSingleton<LoraRunner>();
         services.AddHuggingFaceHub(configuration);
         services.AddSingleton<ItemSourceReader>();
         services.AddSingleton<SearchIndexer>();

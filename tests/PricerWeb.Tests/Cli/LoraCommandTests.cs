@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Pricer.Core.Models.Safetensors;
+using Pricer.Testing;
+
+namespace PricerWeb.Tests.Cli;
+
+public class LoraCommandTests
+{
+    [Fact]
+    public async Task Train_stores_a_run_and_an_adapter_that_eval_and_merge_read()
+    {
+        using var folder = new TempFolder();
+        var import = await PricerCli.RunAsync(folder.Path, "--data-dir", folder.Path, "import", Path.Combine(SharedData.Fixtures, "items", "sample"), "--name", "sample");
+        Assert.True(import.ExitCode == 0, import.StandardError);
+
+        var train = await PricerCli.RunAsync(folder.Path, "--data-dir", folder.Path, "lora", "train", "--dataset", "sample",
+            "--r", "4", "--alpha", "8", "--targets", "query,value", "--epochs", "1", "--max-tokens", "32", "--batch-size", "4", "--json");
+
+        Assert.True(train.ExitCode == 0, train.StandardError);
+        using var trained = JsonDocument.Parse(train.LastLine);
+        var json = trained.RootElement;
+        var adapter = json.GetProperty("adapter_path").GetString()!;
+        // 6 layers x (query, value) x (384x4 + 4x384) + the 385-weight head.
+        Assert.Equal(6 * 2 * 3072 + 385, json.GetProperty("trainable_params").GetInt64());
+        Assert.True(json.GetProperty("all_params").GetInt64() > 22_000_000);
+        Assert.True(json.GetProperty("val_loss").GetDouble() >= 0);
+        Assert.True(json.GetProperty("error").GetDouble() > 0);
+        foreach (var field in new[] { "run", "rmsle", "hits" }) Assert.True(json.TryGetProperty(field, out _), field);
+        Assert.Contains("trainable params: 37,249 || all params: ", train.StandardOutput);
+        Assert.True(File.Exists(Path.Combine(adapter, "adapter_config.json")));
+
+        var evaluated = await PricerCli.RunAsync(folder.Path, "--data-dir", folder.Path, "lora", "eval", "--adapter", adapter, "--dataset", "sample", "--json");
+        Assert.True(evaluated.ExitCode == 0, evaluated.StandardError);
+        using var again = JsonDocument.Parse(evaluated.LastLine);
+        Assert.NotEqual(json.GetProperty("run").GetInt32(), again.RootElement.GetProperty("run").GetInt32());
+        Assert.Equal(json.GetProperty("error").GetDouble(), again.RootElement.GetProperty("error").GetDouble(), 6);
+
+        var merged = folder.File("merged.safetensors");
+        var merge = await PricerCli.RunAsync(folder.Path, "lora", "merge", "--adapter", adapter, "--out", merged);
+        Assert.True(merge.ExitCode == 0, merge.StandardError);
+        Assert.Contains("encoder.layer.5.attention.self.value.weight", SafetensorsFile.Read(merged).Keys);
+    }
+
+    [Fact]
+    public async Task Bad_settings_and_missing_adapters_exit_1_with_a_reason()
+    {
+        using var folder = new TempFolder();
+
+        var targets = await PricerCli.RunAsync(folder.Path, "--data-dir", folder.Path, "lora", "train", "--dataset", "x", "--targets", "q_proj");
+        var rank = await PricerCli.RunAsync(folder.Path, "--data-dir", folder.Path, "lora", "train", "--dataset", "x", "--r", "0");
+        var llama = await PricerCli.RunAsync(folder.Path, "--data-dir", folder.Path, "lora", "train", "--dataset", "x", "--base", "/models/llama");
+        var dataset = await PricerCli.RunAsync(folder.Path, "--data-dir", folder.Path, "lora", "train", "--dataset", "nothing-here");
+        var adapter = await PricerCli.RunAsync(folder.Path, "lora", "merge", "--adapter", folder.File("none"), "--out", folder.File("m.safetensors"));
+
+        Assert.Equal((1, true), (targets.ExitCode, targets.StandardError.Contains("Unknown target 'q_proj'")));
+        Assert.Equal((1, true), (rank.ExitCode, rank.StandardError.Contains("rank must be between 1 and 4096")));
+        Assert.Equal((1, true), (llama.ExitCode, llama.StandardError.Contains("only 'minilm'")));
+        Assert.Equal((1, true), (dataset.ExitCode, dataset.StandardError.Contains("no data set named 'nothing-here'")));
+        Assert.Equal((1, true), (adapter.ExitCode, adapter.StandardError.Contains("not a saved LoRA pricer")));
+        Assert.False(File.Exists(folder.File("m.safetensors")));
+    }
+}
