@@ -1,10 +1,14 @@
 using PricerWeb.Components.Charts;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using Pricer.Data;
 using Pricer.Data.Items.Browsing;
+using PricerWeb.Features.Embeddings;
+using PricerWeb.Features.Runs;
 
 namespace PricerWeb.Tests.Datasets;
 
@@ -15,6 +19,15 @@ public abstract class BrowserComponentTest : BunitContext, IClassFixture<Fixture
     {
         Catalog = catalog;
         Services.AddMudServices();
+        // The app's data, run and embedding services over the catalog's file, for panels such as the similar items.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = catalog.Database.DataDirectory })
+            .Build();
+        Services.AddSingleton<IConfiguration>(configuration);
+        Services.AddLogging();
+        Services.AddPricerData(configuration, catalog.Database.DataDirectory);
+        Services.AddRunsFeature();
+        Services.AddEmbeddingsFeature();
         Services.AddScoped<PlotlyScript>();
         Services.AddSingleton(catalog.Browser);
         Services.AddSingleton(catalog.Statistics);

@@ -58,10 +58,10 @@ public sealed class EnsembleRunner(IDbContextFactory<PricerDbContext> contexts, 
         return await runs.AddCompletedAsync(run, predictions, cancellationToken);
     }
 
-    /// <summary>"Ensemble: 0.62 x kNN + 0.41 x linear regression" (members with weight 0 left out).</summary>
+    /// <summary>"Ensemble: 0.62 x kNN + 0.41 x linear regression" (members whose weight rounds to 0 left out).</summary>
     public static string Describe(EnsembleConfiguration configuration)
     {
-        var terms = configuration.Members.Where(m => m.Weight > 0).Select(m => $"{m.Weight.ToString("0.##", CultureInfo.InvariantCulture)} x {m.Name}");
+        var terms = configuration.Members.Where(m => Math.Round(m.Weight, 2) > 0).Select(m => $"{m.Weight.ToString("0.##", CultureInfo.InvariantCulture)} x {m.Name}");
         var name = "Ensemble: " + string.Join(" + ", terms);
         return name.Length <= 200 ? name : name[..197] + "...";
     }
