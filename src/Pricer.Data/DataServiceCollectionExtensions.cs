@@ -9,6 +9,7 @@ using Pricer.Core.Items.Import;
 using Pricer.Data.Datasets;
 using Pricer.Data.Items;
 using Pricer.Data.Items.Browsing;
+using Pricer.Data.Llm;
 using Pricer.Data.Runs;
 using Pricer.Data.Runs.Comparison;
 
@@ -36,6 +37,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ItemBrowser>();
         services.AddSingleton<ItemStatisticsReader>();
         services.AddSingleton<RunComparison>();
+        services.AddLlmRuns(configuration);
         return services;
     }
 

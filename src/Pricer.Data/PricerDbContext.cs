@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Pricer.Data.Datasets;
 using Pricer.Data.Items;
+using Pricer.Data.Llm;
 using Pricer.Data.Runs;
 
 namespace Pricer.Data;
@@ -11,6 +12,7 @@ public sealed class PricerDbContext(DbContextOptions<PricerDbContext> options) :
     public DbSet<ItemRecord> Items => Set<ItemRecord>();
     public DbSet<PricerRun> Runs => Set<PricerRun>();
     public DbSet<Prediction> Predictions => Set<Prediction>();
+    public DbSet<LlmResponse> LlmResponses => Set<LlmResponse>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PricerDbContext).Assembly);
