@@ -82,10 +82,11 @@ public sealed class LlmBatchPricer(IChatEndpoint endpoint, LlmProviderOptions pr
         return Min(TimeSpan.FromSeconds(seconds), LongestBackOff);
     }
 
+    /// <summary>The dearest call so far; before the first reply, a generous guess from the prompt's length.</summary>
     private double Estimate(string prompt)
     {
-        var fromPrompt = provider.CostUsd(prompt.Length / 2 + 10, provider.MaxOutputTokens ?? OutputTokensAssumed);
-        return Math.Max(fromPrompt, Volatile.Read(ref _dearestCallUsd));
+        var dearest = Volatile.Read(ref _dearestCallUsd);
+        return dearest > 0 ? dearest : provider.CostUsd(prompt.Length / 2 + 10, provider.MaxOutputTokens ?? OutputTokensAssumed);
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

@@ -50,6 +50,10 @@ public sealed class OpenAiChatEndpoint : IChatEndpoint
         {
             throw new LlmCallException("The request timed out.", null, transient: true, retryAfter: null);
         }
+        catch (System.Text.Json.JsonException)
+        {
+            throw new LlmCallException("The endpoint's reply was not a chat completion.", null, transient: true, retryAfter: null);
+        }
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
             throw new LlmCallException($"The connection failed: {_scrubber.Scrub(e.Message)}", null, transient: true, retryAfter: null);
