@@ -9,6 +9,7 @@ root.Subcommands.Add(DatasetsCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(BaselinesCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(LlmCommand.Create());
 
 var parse = root.Parse(args);
 var exitCode = await parse.InvokeAsync();
