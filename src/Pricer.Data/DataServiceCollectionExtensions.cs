@@ -12,6 +12,7 @@ using Pricer.Data.Items.Browsing;
 using Pricer.Data.Llm;
 using Pricer.Data.Runs;
 using Pricer.Data.Runs.Comparison;
+using Pricer.Data.Training;
 
 namespace Pricer.Data;
 
@@ -27,10 +28,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseInitializer>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RunStore>();
+        services.AddSingleton<RunLifecycle>();
         services.AddSingleton<PredictionImporter>();
         services.AddSingleton<RunEvaluator>();
         services.AddSingleton<SplitItems>();
         services.AddSingleton<BaselineRunner>();
+        services.AddSingleton<NetworkRunner>();
         services.AddHuggingFaceHub(configuration);
         services.AddSingleton<ItemSourceReader>();
         services.AddSingleton<IDatasetImporter, DatasetImporter>();

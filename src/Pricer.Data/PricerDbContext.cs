@@ -13,6 +13,7 @@ public sealed class PricerDbContext(DbContextOptions<PricerDbContext> options) :
     public DbSet<PricerRun> Runs => Set<PricerRun>();
     public DbSet<Prediction> Predictions => Set<Prediction>();
     public DbSet<LlmResponse> LlmResponses => Set<LlmResponse>();
+    public DbSet<RunTelemetry> RunTelemetry => Set<RunTelemetry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PricerDbContext).Assembly);

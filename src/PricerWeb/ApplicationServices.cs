@@ -3,6 +3,7 @@ using Pricer.Data;
 using PricerWeb.Components.Charts;
 using PricerWeb.Features.Compare;
 using PricerWeb.Features.Import;
+using PricerWeb.Features.Runs;
 
 namespace PricerWeb;
 
@@ -19,6 +20,7 @@ internal static class ApplicationServices
         builder.Services.AddPricerData(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddImportFeature(builder.Configuration);
         builder.Services.AddCompareFeature();
+        builder.Services.AddRunsFeature();
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)

@@ -1,6 +1,7 @@
 using PricerWeb;
 using PricerWeb.Components;
 using PricerWeb.Features.Compare;
+using PricerWeb.Features.Runs;
 using PricerWeb.Hosting;
 
 var contentRoot = ContentRoot.Resolve();
@@ -26,6 +27,7 @@ app.UseAntiforgery();
 app.UseStaticFiles();
 app.MapStaticAssets();
 app.MapCompareEndpoints();
+app.MapRunsHub();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -19,6 +19,9 @@ public sealed class PricerRun
     public RunStatus Status { get; set; }
     public string? Error { get; set; }
 
+    /// <summary>Fraction done, 0 to 1, as last saved; a finished run is at 1.</summary>
+    public double Progress { get; set; }
+
     /// <summary>The app's version (assembly informational version, with the commit where the build knows it).</summary>
     public required string CodeVersion { get; set; }
 

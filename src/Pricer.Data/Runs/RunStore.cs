@@ -13,10 +13,36 @@ public sealed class RunStore(IDbContextFactory<PricerDbContext> contexts, TimePr
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         run.Status = RunStatus.Succeeded;
+        run.Progress = 1;
         run.FinishedAtUtc ??= clock.GetUtcNow().UtcDateTime;
         db.Runs.Add(run);
         await db.SaveChangesAsync(cancellationToken);
         foreach (var prediction in predictions) prediction.RunId = run.Id;
+        db.Predictions.AddRange(predictions);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return run;
+    }
+
+    /// <summary>
+    /// Marks an existing run succeeded with its final configuration and predictions (replacing any it had), in one
+    /// transaction; for runs created before their work started (queued training runs).
+    /// </summary>
+    public async Task<PricerRun> CompleteAsync(int runId, string configuration, IReadOnlyCollection<Prediction> predictions, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var run = await db.Runs.FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no run {runId}.");
+        await db.Predictions.Where(p => p.RunId == runId).ExecuteDeleteAsync(cancellationToken);
+        run.Configuration = configuration;
+        run.Status = RunStatus.Succeeded;
+        run.Progress = 1;
+        run.Error = null;
+        run.FinishedAtUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var prediction in predictions) prediction.RunId = runId;
         db.Predictions.AddRange(predictions);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

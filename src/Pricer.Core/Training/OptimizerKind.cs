@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace Pricer.Core.Training;
+
+[JsonConverter(typeof(JsonStringEnumConverter<OptimizerKind>))]
+public enum OptimizerKind
+{
+    Sgd,
+    Adam,
+    AdamW,
+}
