@@ -3,8 +3,8 @@ using Pricer.Bench.Benches;
 using Pricer.Bench.Measurement;
 using Pricer.Bench.Synthetic;
 
-// dotnet run -c Release --project bench/Pricer.Bench -- <generate|import|browse|compare|all> [--items N]
-const string Usage = "usage: Pricer.Bench <generate|import|browse|compare|all> [--items N]   (default 800000 SYNTHETIC items)";
+// dotnet run -c Release --project bench/Pricer.Bench -- <generate|import|browse|compare|llm|all> [--items N]
+const string Usage = "usage: Pricer.Bench <generate|import|browse|compare|llm|all> [--items N]   (default 800000 SYNTHETIC items)";
 
 var bench = args.FirstOrDefault();
 var items = 800_000;
@@ -14,7 +14,7 @@ if (itemsAt >= 0 && (itemsAt + 1 >= args.Length || !int.TryParse(args[itemsAt + 
     Console.Error.WriteLine(Usage);
     return 2;
 }
-if (bench is not ("generate" or "import" or "browse" or "compare" or "all"))
+if (bench is not ("generate" or "import" or "browse" or "compare" or "llm" or "all"))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -29,6 +29,11 @@ var loadAtStart = LoadAverage();
 if (bench == "compare")
 {
     await CompareBench.RunAsync(workFolder, results);
+    return Report(results, loadAtStart);
+}
+if (bench == "llm")
+{
+    await LlmBench.RunAsync(workFolder, results);
     return Report(results, loadAtStart);
 }
 
@@ -48,7 +53,11 @@ if (bench is "browse" or "all")
     Console.WriteLine($"browse: {database.FilePath}");
     await BrowseBench.RunAsync(database, results);
 }
-if (bench == "all") await CompareBench.RunAsync(workFolder, results);
+if (bench == "all")
+{
+    await CompareBench.RunAsync(workFolder, results);
+    await LlmBench.RunAsync(workFolder, results);
+}
 return Report(results, loadAtStart);
 
 static int Report(ResultTable results, string loadAtStart)

@@ -3,6 +3,7 @@ using Pricer.Data;
 using PricerWeb.Components.Charts;
 using PricerWeb.Features.Compare;
 using PricerWeb.Features.Import;
+using PricerWeb.Features.Llm;
 using PricerWeb.Features.Runs;
 
 namespace PricerWeb;
@@ -21,6 +22,7 @@ internal static class ApplicationServices
         builder.Services.AddImportFeature(builder.Configuration);
         builder.Services.AddCompareFeature();
         builder.Services.AddRunsFeature();
+        builder.Services.AddLlmFeature();
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)

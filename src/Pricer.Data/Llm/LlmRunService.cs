@@ -7,12 +7,13 @@ using Pricer.Data.Runs;
 namespace Pricer.Data.Llm;
 
 /// <summary>
-/// LLM runs: <see cref="CreateAsync"/> stores a queued run with its settings; <see cref="ExecuteAsync"/> prices the
-/// items that have no prediction yet (so a cancelled, failed or crashed run resumes where it stopped), answering
-/// from the response cache where it can and storing each prediction as it arrives.
+/// LLM runs: <see cref="NewRunAsync"/> makes a checked run from settings; <see cref="PriceAsync"/> prices the items
+/// that have no prediction yet (so a cancelled, failed or crashed run resumes where it stopped), answering from the
+/// response cache where it can and storing each prediction as it arrives. The app's run queue calls PriceAsync in
+/// a job; <see cref="ExecuteAsync"/> does the same with the run's lifecycle around it, for the CLI.
 /// </summary>
 public sealed class LlmRunService(
-    IDbContextFactory<PricerDbContext> contexts, SplitItems splits, TimeProvider clock, ISimilarItemSource? similarItems = null)
+    IDbContextFactory<PricerDbContext> contexts, SplitItems splits, RunLifecycle lifecycle, TimeProvider clock, ISimilarItemSource? similarItems = null)
 {
     private const int CacheLookupChunk = 500;
 
@@ -21,50 +22,79 @@ public sealed class LlmRunService(
 
     public bool RagAvailable => similarItems is not null;
 
-    /// <summary>Checks the settings and stores a queued run.</summary>
+    /// <summary>A run for the settings, checked and not yet stored (queue it, or store it with <see cref="CreateAsync"/>).</summary>
     /// <exception cref="ArgumentException">The settings cannot run; the message lists every problem.</exception>
     /// <exception cref="KeyNotFoundException">There is no such data set.</exception>
-    public async Task<PricerRun> CreateAsync(string datasetName, string? name, LlmRunSettings settings, string startedBy, CancellationToken cancellationToken)
+    public async Task<PricerRun> NewRunAsync(string datasetName, string? name, LlmRunSettings settings, string startedBy, CancellationToken cancellationToken)
     {
         var problems = settings.Problems().ToList();
         if (settings.Rag && similarItems is null) problems.Add(RagUnavailable);
         if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems));
         var dataset = await splits.DatasetAsync(datasetName, cancellationToken);
-        var run = new PricerRun
+        return new PricerRun
         {
             DatasetId = dataset.Id,
             Kind = RunKind.Llm,
             Name = string.IsNullOrWhiteSpace(name) ? DefaultName(settings) : name.Trim(),
             Configuration = settings.ToJson(),
             StartedBy = startedBy,
-            StartedAtUtc = clock.GetUtcNow().UtcDateTime,
-            Status = RunStatus.Queued,
             CodeVersion = CodeVersion.Current,
         };
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Runs.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        return run;
+    }
+
+    /// <summary>Checks the settings and stores a queued run.</summary>
+    /// <exception cref="ArgumentException">The settings cannot run; the message lists every problem.</exception>
+    /// <exception cref="KeyNotFoundException">There is no such data set.</exception>
+    public async Task<PricerRun> CreateAsync(string datasetName, string? name, LlmRunSettings settings, string startedBy, CancellationToken cancellationToken) =>
+        await lifecycle.CreateQueuedAsync(await NewRunAsync(datasetName, name, settings, startedBy, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Runs (or resumes) a stored run outside the app's queue and records how it ended: Succeeded, Failed with a
+    /// message that never holds the key (a call that failed for good, the budget reached), or Cancelled.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">Cancelled; the run is stored as cancelled with what it priced.</exception>
+    /// <exception cref="InvalidOperationException">The run has succeeded already or is running elsewhere.</exception>
+    public async Task<LlmRunSummary> ExecuteAsync(int runId, IProgress<LlmRunProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (!await lifecycle.MarkRunningAsync(runId, cancellationToken)
+            && !(await lifecycle.RequeueAsync(runId, cancellationToken) && await lifecycle.MarkRunningAsync(runId, cancellationToken)))
+            throw new InvalidOperationException($"Run {runId} has succeeded or is running; only a queued, failed, cancelled or interrupted run can run.");
+        try
+        {
+            await PriceAsync(runId, progress, cancellationToken);
+            await lifecycle.FinishAsync(runId, RunStatus.Succeeded, null, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            var summary = await SummaryAsync(runId, CancellationToken.None);
+            await lifecycle.FinishAsync(runId, RunStatus.Cancelled, $"Cancelled after {summary.Done:N0} of {summary.Total:N0} items; running it again resumes there.", CancellationToken.None);
+            throw;
+        }
+        catch (LlmRunStoppedException e)
+        {
+            await lifecycle.FinishAsync(runId, RunStatus.Failed, e.Message, CancellationToken.None);
+        }
+        return await SummaryAsync(runId, CancellationToken.None);
     }
 
     /// <summary>
-    /// Prices the run's remaining items and records how it ended (succeeded, stopped at the budget, failed). A
-    /// failed call does not throw: the summary carries its message, which never holds the key.
+    /// Prices the run's items that have no prediction yet, storing each as it arrives; the run's status is the
+    /// caller's to keep.
     /// </summary>
-    /// <exception cref="OperationCanceledException">Cancelled; the run is stored as cancelled with what it priced.</exception>
-    public async Task<LlmRunSummary> ExecuteAsync(int runId, IProgress<LlmRunProgress>? progress, CancellationToken cancellationToken)
+    /// <exception cref="LlmRunStoppedException">A call failed for good, the key is missing, or the budget was reached; the message never holds the key.</exception>
+    public async Task PriceAsync(int runId, IProgress<LlmRunProgress>? progress, CancellationToken cancellationToken)
     {
         var run = await LoadRunAsync(runId, cancellationToken);
         var settings = LlmRunSettings.FromJson(run.Configuration);
         var provider = settings.Provider;
         var all = settings.Items.Choose(await splits.LoadAsync(run.DatasetId, settings.Items.Split, cancellationToken));
-        var tally = await TallyAsync(runId, all.Count, cancellationToken);
+        var tally = new RunTally(runId, all.Count, await SummaryAsync(runId, cancellationToken));
         var done = await PricedItemsAsync(runId, cancellationToken);
         var remaining = all.Where(i => !done.Contains(i.RowId)).ToList();
-        await SetStatusAsync(runId, RunStatus.Running, null, finished: false);
 
         string? apiKey = null;
         var writer = new LlmPredictionWriter(contexts, runId, provider, clock, batch => progress?.Report(tally.Add(batch)));
+        LlmStopReason stop;
         try
         {
             apiKey = ApiKeys.Resolve(provider);
@@ -72,24 +102,21 @@ public sealed class LlmRunService(
             var misses = await AnswerFromCacheAsync(provider, work, writer, cancellationToken);
             var pricer = new LlmBatchPricer(new OpenAiChatEndpoint(provider, apiKey), provider, clock);
             pricer.Retrying += retry => progress?.Report(tally.Retry(retry));
-            var stop = await pricer.PriceAsync(misses, new LlmBudget(settings.BudgetUsd, run.CostUsd), writer.AddAsync, cancellationToken);
-            await writer.CompleteAsync();
-            var summary = await SummaryAsync(runId, cancellationToken);
-            return stop == LlmStopReason.Budget
-                ? await EndAsync(runId, RunStatus.Cancelled, $"Stopped at the budget of ${settings.BudgetUsd:0.####}: {summary.Done:N0} of {summary.Total:N0} items priced for ${summary.CostUsd:0.####}.")
-                : await EndAsync(runId, RunStatus.Succeeded, null);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await writer.CompleteAsync();
-            var summary = await SummaryAsync(runId, CancellationToken.None);
-            await EndAsync(runId, RunStatus.Cancelled, $"Cancelled after {summary.Done:N0} of {summary.Total:N0} items; running it again resumes there.");
-            throw;
+            stop = await pricer.PriceAsync(misses, new LlmBudget(settings.BudgetUsd, run.CostUsd), writer.AddAsync, cancellationToken);
         }
         catch (Exception e) when (e is LlmCallException or InvalidOperationException)
         {
+            throw new LlmRunStoppedException(new SecretScrubber(apiKey).Scrub(e.Message));
+        }
+        finally
+        {
             await writer.CompleteAsync();
-            return await EndAsync(runId, RunStatus.Failed, new SecretScrubber(apiKey).Scrub(e.Message));
+        }
+        if (stop == LlmStopReason.Budget)
+        {
+            var summary = await SummaryAsync(runId, CancellationToken.None);
+            throw new LlmRunStoppedException(
+                $"Stopped at the budget of ${settings.BudgetUsd:0.####}: {summary.Done:N0} of {summary.Total:N0} items priced for ${summary.CostUsd:0.####}.");
         }
     }
 
@@ -156,12 +183,6 @@ public sealed class LlmRunService(
         return misses;
     }
 
-    private async Task<RunTally> TallyAsync(int runId, int total, CancellationToken cancellationToken)
-    {
-        var summary = await SummaryAsync(runId, cancellationToken);
-        return new RunTally(runId, total, summary);
-    }
-
     private async Task<HashSet<long>> PricedItemsAsync(int runId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -174,21 +195,5 @@ public sealed class LlmRunService(
         var run = await db.Runs.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
             ?? throw new KeyNotFoundException($"There is no run {runId}.");
         return run.Kind == RunKind.Llm ? run : throw new ArgumentException($"Run {runId} is not an LLM run.");
-    }
-
-    private async Task<LlmRunSummary> EndAsync(int runId, RunStatus status, string? error)
-    {
-        await SetStatusAsync(runId, status, error, finished: true);
-        return await SummaryAsync(runId, CancellationToken.None);
-    }
-
-    private async Task SetStatusAsync(int runId, RunStatus status, string? error, bool finished)
-    {
-        await using var db = await contexts.CreateDbContextAsync();
-        DateTime? finishedAt = finished ? clock.GetUtcNow().UtcDateTime : null;
-        await db.Runs.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Status, status)
-            .SetProperty(r => r.Error, error)
-            .SetProperty(r => r.FinishedAtUtc, finishedAt));
     }
 }

@@ -151,14 +151,14 @@ public sealed class LlmRunTests
         // Each call: 100 x $10/M + 5 x $20/M = $0.0011; $0.005 pays for four.
         var (run, summary) = await bed.RunAsync(bed.Settings(concurrency: 1, budget: 0.005));
 
-        Assert.Equal(RunStatus.Cancelled, summary.Status);
-        Assert.Contains("budget", summary.Error);
+        Assert.Equal(RunStatus.Failed, summary.Status);
+        Assert.Contains("Stopped at the budget of $0.005: 4 of 40 items priced", summary.Error);
         Assert.Equal(4, summary.Done);
         Assert.Equal(4, bed.Server.Requests.Count);
         Assert.Equal(0.0044, summary.CostUsd, 12);
 
         var (_, wide) = await bed.RunAsync(bed.Settings(concurrency: 8, budget: 0.02) with { PromptTemplate = "Price? {text}" });
-        Assert.Equal(RunStatus.Cancelled, wide.Status);
+        Assert.Equal(RunStatus.Failed, wide.Status);
         Assert.InRange(wide.CostUsd, 0.0011, 0.02);
         Assert.True(wide.CostUsd + 0.0011 > 0.02 - 8 * 0.0011, $"stopped at ${wide.CostUsd}, far below the budget");
     }

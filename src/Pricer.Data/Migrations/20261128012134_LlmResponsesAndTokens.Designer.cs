@@ -11,7 +11,7 @@ using Pricer.Data;
 namespace Pricer.Data.Migrations
 {
     [DbContext(typeof(PricerDbContext))]
-    [Migration("20261128004540_LlmResponsesAndTokens")]
+    [Migration("20261128012134_LlmResponsesAndTokens")]
     partial class LlmResponsesAndTokens
     {
         /// <inheritdoc />
@@ -234,6 +234,9 @@ namespace Pricer.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("Progress")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime>("StartedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -252,6 +255,24 @@ namespace Pricer.Data.Migrations
                     b.HasIndex("DatasetId", "StartedAtUtc");
 
                     b.ToTable("Runs", (string)null);
+                });
+
+            modelBuilder.Entity("Pricer.Data.Runs.RunTelemetry", b =>
+                {
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Log")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Series")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId");
+
+                    b.ToTable("RunTelemetry", (string)null);
                 });
 
             modelBuilder.Entity("Pricer.Data.Items.ItemRecord", b =>
@@ -283,6 +304,15 @@ namespace Pricer.Data.Migrations
                     b.HasOne("Pricer.Data.Datasets.Dataset", null)
                         .WithMany()
                         .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Pricer.Data.Runs.RunTelemetry", b =>
+                {
+                    b.HasOne("Pricer.Data.Runs.PricerRun", null)
+                        .WithOne()
+                        .HasForeignKey("Pricer.Data.Runs.RunTelemetry", "RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
