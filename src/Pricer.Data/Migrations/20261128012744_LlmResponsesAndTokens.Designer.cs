@@ -11,7 +11,7 @@ using Pricer.Data;
 namespace Pricer.Data.Migrations
 {
     [DbContext(typeof(PricerDbContext))]
-    [Migration("20261128012134_LlmResponsesAndTokens")]
+    [Migration("20261128012744_LlmResponsesAndTokens")]
     partial class LlmResponsesAndTokens
     {
         /// <inheritdoc />
