@@ -66,17 +66,18 @@ public sealed class LlmSettingsTests
     [Fact]
     public async Task Concurrent_reservations_never_carry_the_spend_past_the_budget()
     {
+        const double Step = 1.0 / 128; // exact in binary, so the sums compare exactly
         var budget = new LlmBudget(1.0, 0.25);
         var granted = 0;
         await Parallel.ForAsync(0, 1000, async (_, _) =>
         {
-            if (!budget.TryReserve(0.01)) return;
+            if (!budget.TryReserve(Step)) return;
             Interlocked.Increment(ref granted);
             await Task.Yield();
-            budget.Settle(0.01, 0.01);
+            budget.Settle(Step, Step);
         });
 
-        Assert.Equal(75, granted);
+        Assert.Equal(96, granted);
         Assert.Equal(1.0, budget.SpentUsd, 9);
         Assert.False(budget.TryReserve(0.001));
     }
