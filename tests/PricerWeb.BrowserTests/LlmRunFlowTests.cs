@@ -27,7 +27,7 @@ public sealed class LlmRunFlowTests(ChromiumFixture chromium, LlmAppFixture app,
 
         var progress = page.GetByTestId("llm-progress");
         await Expect(progress).ToContainTextAsync("browser llm run");
-        await Expect(page.GetByTestId("llm-message")).ToContainTextAsync("of 3 priced", RunTime);
+        await Expect(page.GetByTestId("llm-message")).ToContainTextAsync("of 3 priced", new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("llm-status")).ToHaveTextAsync("Succeeded", RunTime);
         await Expect(page.GetByTestId("llm-message")).ToContainTextAsync("3 of 3 priced");
         Assert.Equal(3, app.Server.Requests.Count);
