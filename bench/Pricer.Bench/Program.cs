@@ -3,8 +3,8 @@ using Pricer.Bench.Benches;
 using Pricer.Bench.Measurement;
 using Pricer.Bench.Synthetic;
 
-// dotnet run -c Release --project bench/Pricer.Bench -- <generate|import|browse|compare|knn|embed|train|train-scale|all> [--items N] [--threads N]
-const string Usage = "usage: Pricer.Bench <generate|import|browse|compare|knn|embed|train|train-scale|all> [--items N] [--threads N]   (default 800000 SYNTHETIC items; torch threads for train)";
+// dotnet run -c Release --project bench/Pricer.Bench -- <generate|import|browse|compare|llm|knn|embed|train|train-scale|all> [--items N] [--threads N]
+const string Usage = "usage: Pricer.Bench <generate|import|browse|compare|llm|knn|embed|train|train-scale|all> [--items N] [--threads N]   (default 800000 SYNTHETIC items; torch threads for train)";
 
 var bench = args.FirstOrDefault();
 var items = 800_000;
@@ -21,7 +21,7 @@ if (threadsAt >= 0 && (threadsAt + 1 >= args.Length || !int.TryParse(args[thread
     Console.Error.WriteLine(Usage);
     return 2;
 }
-if (bench is not ("generate" or "import" or "browse" or "compare" or "knn" or "embed" or "train" or "train-scale" or "all"))
+if (bench is not ("generate" or "import" or "browse" or "compare" or "llm" or "knn" or "embed" or "train" or "train-scale" or "all"))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -46,6 +46,11 @@ if (bench is "train" or "train-scale")
 if (bench == "compare")
 {
     await CompareBench.RunAsync(workFolder, results);
+    return Report(results, loadAtStart);
+}
+if (bench == "llm")
+{
+    await LlmBench.RunAsync(workFolder, results);
     return Report(results, loadAtStart);
 }
 
@@ -79,6 +84,7 @@ if (bench is "browse" or "all")
 if (bench == "all")
 {
     await CompareBench.RunAsync(workFolder, results);
+    await LlmBench.RunAsync(workFolder, results);
     await KnnBench.RunAsync(items, results);
     EmbedBench.Run(results);
 }

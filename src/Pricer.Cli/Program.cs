@@ -16,6 +16,7 @@ root.Subcommands.Add(EmbedCommand.Create());
 root.Subcommands.Add(KnnCommand.Create());
 root.Subcommands.Add(EnsembleCommand.Create());
 root.Subcommands.Add(LoraCommand.Create());
+root.Subcommands.Add(LlmCommand.Create());
 
 var parse = root.Parse(args);
 var exitCode = await parse.InvokeAsync();

@@ -11,6 +11,7 @@ using Pricer.Data.Embeddings;
 using Pricer.Data.Items;
 using Pricer.Data.Items.Browsing;
 using Pricer.Data.Lora;
+using Pricer.Data.Llm;
 using Pricer.Data.Runs;
 using Pricer.Data.Runs.Comparison;
 using Pricer.Data.Training;
@@ -45,6 +46,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ItemStatisticsReader>();
         services.AddSingleton<RunComparison>();
         services.AddEmbeddings(configuration);
+        services.AddLlmRuns(configuration);
         return services;
     }
 

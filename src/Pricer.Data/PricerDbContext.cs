@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pricer.Data.Datasets;
 using Pricer.Data.Embeddings;
 using Pricer.Data.Items;
+using Pricer.Data.Llm;
 using Pricer.Data.Runs;
 
 namespace Pricer.Data;
@@ -13,6 +14,7 @@ public sealed class PricerDbContext(DbContextOptions<PricerDbContext> options) :
     public DbSet<PricerRun> Runs => Set<PricerRun>();
     public DbSet<Prediction> Predictions => Set<Prediction>();
     public DbSet<ItemEmbedding> ItemEmbeddings => Set<ItemEmbedding>();
+    public DbSet<LlmResponse> LlmResponses => Set<LlmResponse>();
     public DbSet<RunTelemetry> RunTelemetry => Set<RunTelemetry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

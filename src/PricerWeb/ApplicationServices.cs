@@ -4,6 +4,7 @@ using PricerWeb.Components.Charts;
 using PricerWeb.Features.Compare;
 using PricerWeb.Features.Embeddings;
 using PricerWeb.Features.Import;
+using PricerWeb.Features.Llm;
 using PricerWeb.Features.Runs;
 
 namespace PricerWeb;
@@ -23,6 +24,7 @@ internal static class ApplicationServices
         builder.Services.AddCompareFeature();
         builder.Services.AddEmbeddingsFeature();
         builder.Services.AddRunsFeature();
+        builder.Services.AddLlmFeature();
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)

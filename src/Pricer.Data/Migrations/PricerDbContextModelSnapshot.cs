@@ -150,6 +150,40 @@ namespace Pricer.Data.Migrations
                     b.ToTable("Items", (string)null);
                 });
 
+            modelBuilder.Entity("Pricer.Data.Llm.LlmResponse", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutputTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reply")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("LlmResponses", (string)null);
+                });
+
             modelBuilder.Entity("Pricer.Data.Runs.Prediction", b =>
                 {
                     b.Property<int>("RunId")
@@ -158,11 +192,20 @@ namespace Pricer.Data.Migrations
                     b.Property<long>("ItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CacheHit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("Guess")
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("InputTokens")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double?>("LatencyMs")
                         .HasColumnType("REAL");
+
+                    b.Property<int?>("OutputTokens")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RawReply")
                         .HasColumnType("TEXT");

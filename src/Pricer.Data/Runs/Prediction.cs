@@ -11,4 +11,12 @@ public sealed class Prediction
     public string? RawReply { get; set; }
 
     public double? LatencyMs { get; set; }
+
+    /// <summary>Prompt tokens of the call that answered (LLM runs); a cache hit repeats the cached call's count.</summary>
+    public int? InputTokens { get; set; }
+
+    public int? OutputTokens { get; set; }
+
+    /// <summary>Answered from the LLM response cache, so nothing was paid for it.</summary>
+    public bool CacheHit { get; set; }
 }

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Pricer.Core.Llm;
+
+namespace Pricer.Data.Llm;
+
+public static class LlmServiceCollectionExtensions
+{
+    /// <summary>The configured LLM providers and the service that runs LLM pricers.</summary>
+    public static IServiceCollection AddLlmRuns(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LlmOptions>().Bind(configuration.GetSection(LlmOptions.SectionName));
+        services.AddSingleton<LlmRunService>();
+        return services;
+    }
+}

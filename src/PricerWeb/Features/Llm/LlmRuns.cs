@@ -1,0 +1,17 @@
+using Pricer.Data.Llm;
+using Pricer.Data.Runs;
+using PricerWeb.Features.Runs;
+
+namespace PricerWeb.Features.Llm;
+
+/// <summary>Queues LLM runs from the app.</summary>
+public sealed class LlmRuns(RunQueue queue, LlmRunService service)
+{
+    /// <exception cref="ArgumentException">The settings cannot run; the message lists every problem.</exception>
+    /// <exception cref="KeyNotFoundException">There is no such data set.</exception>
+    public async Task<PricerRun> StartAsync(string dataset, LlmRunSettings settings, string? name, string? startedBy, CancellationToken cancellationToken)
+    {
+        var run = await service.NewRunAsync(dataset, name, settings, string.IsNullOrWhiteSpace(startedBy) ? "web" : startedBy.Trim(), cancellationToken);
+        return await queue.EnqueueAsync(run, new LlmJob(service), cancellationToken);
+    }
+}
