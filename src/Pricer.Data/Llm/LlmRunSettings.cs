@@ -31,6 +31,22 @@ public sealed record LlmRunSettings
             ?? throw new InvalidOperationException("The run's configuration holds no LLM settings.");
     }
 
+    /// <summary>Whether a run's configuration was written by <see cref="ToJson"/> (other jobs may store runs of kind Llm too).</summary>
+    public static bool IsLlmConfiguration(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == "llm"
+                && document.RootElement.TryGetProperty("settings", out _);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     public IReadOnlyList<string> Problems()
     {
         var problems = Provider.Problems().ToList();

@@ -8,7 +8,7 @@ namespace PricerWeb.Features.Llm;
 /// <summary>Rebuilds the job of an LLM run, so a cancelled, failed or interrupted one resumes where it stopped.</summary>
 internal sealed class LlmJobFactory(LlmRunService service) : IRunJobFactory
 {
-    public bool Handles(PricerRun run) => run.Kind == RunKind.Llm;
+    public bool Handles(PricerRun run) => run.Kind == RunKind.Llm && LlmRunSettings.IsLlmConfiguration(run.Configuration);
 
     public IRunJob Create(PricerRun run) => new LlmJob(service);
 }
