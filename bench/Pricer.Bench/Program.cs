@@ -3,8 +3,8 @@ using Pricer.Bench.Benches;
 using Pricer.Bench.Measurement;
 using Pricer.Bench.Synthetic;
 
-// dotnet run -c Release --project bench/Pricer.Bench -- <generate|import|browse|compare|all> [--items N]
-const string Usage = "usage: Pricer.Bench <generate|import|browse|compare|all> [--items N]   (default 800000 SYNTHETIC items)";
+// dotnet run -c Release --project bench/Pricer.Bench -- <generate|import|browse|compare|train|train-scale|all> [--items N] [--threads N]
+const string Usage = "usage: Pricer.Bench <generate|import|browse|compare|train|train-scale|all> [--items N] [--threads N]   (default 800000 SYNTHETIC items; torch threads for train)";
 
 var bench = args.FirstOrDefault();
 var items = 800_000;
@@ -14,7 +14,14 @@ if (itemsAt >= 0 && (itemsAt + 1 >= args.Length || !int.TryParse(args[itemsAt + 
     Console.Error.WriteLine(Usage);
     return 2;
 }
-if (bench is not ("generate" or "import" or "browse" or "compare" or "all"))
+var threads = 1;
+var threadsAt = Array.IndexOf(args, "--threads");
+if (threadsAt >= 0 && (threadsAt + 1 >= args.Length || !int.TryParse(args[threadsAt + 1], out threads) || threads < 1))
+{
+    Console.Error.WriteLine(Usage);
+    return 2;
+}
+if (bench is not ("generate" or "import" or "browse" or "compare" or "train" or "train-scale" or "all"))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -25,6 +32,16 @@ var sourceFolder = Path.Combine(workFolder, $"synthetic-{items}");
 var databaseFolder = Path.Combine(workFolder, $"db-{items}");
 var results = new ResultTable();
 var loadAtStart = LoadAverage();
+
+if (bench is "train" or "train-scale")
+{
+    // One intra-op thread: on a shared 2-core machine libtorch's spinning thread pool loses far more than it gains.
+    TorchSharp.torch.set_num_threads(threads);
+    Console.WriteLine($"train: torch threads {threads} (the reference runs with 2)");
+    if (bench == "train") await TrainBench.RunAsync(workFolder, results, epochs: 2);
+    else TrainBench.RunScale(results, items);
+    return Report(results, loadAtStart);
+}
 
 if (bench == "compare")
 {

@@ -9,6 +9,9 @@ root.Subcommands.Add(DatasetsCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(BaselinesCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(PredictCommand.Create());
+root.Subcommands.Add(FeaturesCommand.Create());
 
 var parse = root.Parse(args);
 var exitCode = await parse.InvokeAsync();

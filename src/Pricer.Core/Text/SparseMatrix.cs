@@ -10,6 +10,8 @@ public sealed class SparseMatrix
     {
         if (rowStarts.Length == 0 || rowStarts[0] != 0 || rowStarts[^1] != indices.Length || indices.Length != values.Length)
             throw new ArgumentException("Row starts must begin at 0 and end at the number of stored values.");
+        foreach (var index in indices)
+            if ((uint)index >= (uint)columns) throw new ArgumentOutOfRangeException(nameof(indices), $"Feature index {index} is outside 0..{columns - 1}.");
         Columns = columns;
         RowStarts = rowStarts;
         Indices = indices;
@@ -60,8 +62,6 @@ public sealed class SparseMatrix
 
         public void Add(ReadOnlySpan<int> indices, ReadOnlySpan<float> values)
         {
-            foreach (var index in indices)
-                if ((uint)index >= (uint)columns) throw new ArgumentOutOfRangeException(nameof(indices), $"Feature index {index} is outside 0..{columns - 1}.");
             if (_count + indices.Length > _indices.Length)
             {
                 var size = Math.Max(_indices.Length * 2, _count + indices.Length);

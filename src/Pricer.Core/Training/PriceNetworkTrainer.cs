@@ -29,8 +29,8 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
     {
         if (train.Features.Columns != Settings.Network.InputSize)
             throw new ArgumentException($"The features have {train.Features.Columns:N0} columns but the network reads {Settings.Network.InputSize:N0}.");
-        if (validation is null) (train, validation) = HoldOut(train);
-        if (train.Count == 0) throw new ArgumentException("There are no training items.");
+        var (trainRows, validationRows) = validation is null ? HoldOut(train) : (RowSet.All(train), RowSet.All(validation));
+        if (trainRows.Count == 0) throw new ArgumentException("There are no training items.");
 
         var device = TorchDevice.Resolve(Settings.Device);
         var deviceName = TorchDevice.Name(device);
@@ -42,22 +42,22 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
         try
         {
             using var optimizer = CreateOptimizer(network);
-            var target = TargetScaler.Fit(Settings.Target, train.Prices);
+            var target = TargetScaler.Fit(Settings.Target, trainRows.Prices);
             var checkpoint = checkpointFolder is null ? null : new TrainingCheckpoint(checkpointFolder);
             var run = new RunState(target);
             if (checkpoint is { Exists: true }) run = Resume(checkpoint, network, (OptimizerHelper)optimizer);
 
-            var trainTargets = train.Prices.Select(run.Target.ToTarget).ToArray();
-            var validationTargets = validation.Prices.Select(run.Target.ToTarget).ToArray();
-            var batchesPerEpoch = (train.Count + Settings.BatchSize - 1) / Settings.BatchSize;
+            var trainTargets = trainRows.Prices.Select(run.Target.ToTarget).ToArray();
+            var validationTargets = validationRows.Prices.Select(run.Target.ToTarget).ToArray();
+            var batchesPerEpoch = (trainRows.Count + Settings.BatchSize - 1) / Settings.BatchSize;
             var totalSteps = (long)Settings.Epochs * batchesPerEpoch;
             var clock = new Clock(Stopwatch.StartNew());
             var stoppedEarly = false;
 
             for (var epoch = run.Epoch + 1; epoch <= Settings.Epochs; epoch++)
             {
-                var trainLoss = TrainEpoch(network, optimizer, train.Features, trainTargets, epoch, batchesPerEpoch, totalSteps, clock, deviceName, device, progress, cancellationToken);
-                double? validationLoss = validation.Count > 0 ? Evaluate(network, validation.Features, validationTargets, device) : null;
+                var trainLoss = TrainEpoch(network, optimizer, trainRows, trainTargets, epoch, batchesPerEpoch, totalSteps, clock, deviceName, device, progress, cancellationToken);
+                double? validationLoss = validationRows.Count > 0 ? Evaluate(network, validationRows, validationTargets, device) : null;
                 run.History.Add(new EpochLoss(epoch, trainLoss, validationLoss));
                 var best = validationLoss is { } v && (run.BestValidationLoss is null || v < run.BestValidationLoss);
                 if (best)
@@ -106,15 +106,16 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
         }
     }
 
-    private double TrainEpoch(PriceNetwork network, optim.Optimizer optimizer, Text.SparseMatrix features, float[] targets, int epoch,
+    private double TrainEpoch(PriceNetwork network, optim.Optimizer optimizer, RowSet data, float[] targets, int epoch,
         int batchesPerEpoch, long totalSteps, Clock clock, string deviceName, Device device, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         network.train();
         manual_seed(Settings.Seed + epoch);
         var order = Shuffled(targets.Length, new Random(HashCode.Combine(Settings.Seed, epoch)));
         var batchTargets = new float[Settings.BatchSize];
+        var batchRows = new int[Settings.BatchSize];
         var lossSum = 0.0;
-        var lastReport = TimeSpan.MinValue;
+        var lastReport = TimeSpan.Zero;
         clock.Loop.Start();
         try
         {
@@ -123,13 +124,18 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
                 cancellationToken.ThrowIfCancellationRequested();
                 var step = (long)(epoch - 1) * batchesPerEpoch + b;
                 if (Settings.CosineSchedule) foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRate(step, totalSteps);
-                var rows = order.AsSpan(b * Settings.BatchSize, Math.Min(Settings.BatchSize, targets.Length - b * Settings.BatchSize));
-                for (var i = 0; i < rows.Length; i++) batchTargets[i] = targets[rows[i]];
+                var picked = order.AsSpan(b * Settings.BatchSize, Math.Min(Settings.BatchSize, targets.Length - b * Settings.BatchSize));
+                var rows = batchRows.AsSpan(0, picked.Length);
+                for (var i = 0; i < picked.Length; i++)
+                {
+                    rows[i] = data.Rows[picked[i]];
+                    batchTargets[i] = targets[picked[i]];
+                }
 
                 float loss;
                 using (NewDisposeScope())
                 {
-                    using var batch = SparseBatch.From(features, rows, Settings.Network.Dense, device);
+                    using var batch = SparseBatch.From(data.Features, rows, Settings.Network.Dense, device);
                     var expected = tensor(batchTargets.AsSpan(0, rows.Length).ToArray(), [rows.Length, 1], device: device);
                     optimizer.zero_grad();
                     var output = Loss(network.forward(batch), expected);
@@ -164,18 +170,18 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
         return lossSum / batchesPerEpoch;
     }
 
-    /// <summary>Mean loss over <paramref name="features"/> in evaluation mode, in the target's space.</summary>
-    public double Evaluate(PriceNetwork network, Text.SparseMatrix features, float[] targets, Device device)
+    /// <summary>Mean loss over <paramref name="data"/> in evaluation mode, in the target's space.</summary>
+    private double Evaluate(PriceNetwork network, RowSet data, float[] targets, Device device)
     {
         network.eval();
         using var noGrad = no_grad();
-        var rows = Enumerable.Range(0, targets.Length).ToArray();
+        var rows = data.Rows;
         var sum = 0.0;
         for (var start = 0; start < rows.Length; start += ValidationBatch)
         {
             using var scope = NewDisposeScope();
             var count = Math.Min(ValidationBatch, rows.Length - start);
-            using var batch = SparseBatch.From(features, rows.AsSpan(start, count), Settings.Network.Dense, device);
+            using var batch = SparseBatch.From(data.Features, rows.AsSpan(start, count), Settings.Network.Dense, device);
             var expected = tensor(targets.AsSpan(start, count).ToArray(), [count, 1], device: device);
             sum += Loss(network.forward(batch), expected, nn.Reduction.Sum).item<float>();
         }
@@ -219,12 +225,25 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
     /// <summary>Settings that may change between a run and its resumption (more epochs, another device) are left out of the comparison.</summary>
     private static TrainingSettings Comparable(TrainingSettings settings) => settings with { Epochs = 1, Device = DeviceChoice.Auto, EarlyStoppingPatience = null };
 
-    /// <summary>Holds out the validation fraction at random (seeded), at least one item when the fraction is above 0.</summary>
-    private (TrainingSet Train, TrainingSet Validation) HoldOut(TrainingSet all)
+    /// <summary>
+    /// Holds out the validation fraction at random (seeded), at least one item when the fraction is above 0; both
+    /// parts keep pointing into the one feature matrix, so nothing is copied.
+    /// </summary>
+    private (RowSet Train, RowSet Validation) HoldOut(TrainingSet all)
     {
         var held = Settings.ValidationFraction > 0 && all.Count > 1 ? Math.Min(all.Count - 1, (int)Math.Ceiling(Settings.ValidationFraction * all.Count)) : 0;
         var order = Shuffled(all.Count, new Random(Settings.Seed));
-        return (all.Select(order[held..]), all.Select(order[..held]));
+        return (RowSet.Of(all, order[held..]), RowSet.Of(all, order[..held]));
+    }
+
+    /// <summary>Some rows of a feature matrix with their prices, in that order.</summary>
+    private sealed record RowSet(Text.SparseMatrix Features, int[] Rows, float[] Prices)
+    {
+        public int Count => Rows.Length;
+
+        public static RowSet All(TrainingSet set) => new(set.Features, Enumerable.Range(0, set.Count).ToArray(), set.Prices);
+
+        public static RowSet Of(TrainingSet set, int[] rows) => new(set.Features, rows, rows.Select(r => set.Prices[r]).ToArray());
     }
 
     private static int[] Shuffled(int count, Random random)

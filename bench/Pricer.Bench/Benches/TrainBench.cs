@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Pricer.Bench.Measurement;
+using Pricer.Core.Evaluation;
+using Pricer.Core.Items;
+using Pricer.Core.Items.Import;
+using Pricer.Core.Text;
+using Pricer.Core.Training;
+
+namespace Pricer.Bench.Benches;
+
+/// <summary>
+/// The trainer against the seed's own PyTorch pipeline (../shared/reference/seed_reference.py) on the course's
+/// items in one run: seed preset speed and validation loss, best preset against seed, and pricing 2,000 items
+/// end to end. <see cref="RunScaleAsync"/> trains one epoch on SYNTHETIC feature rows for peak memory.
+/// </summary>
+internal static partial class TrainBench
+{
+    private const string Python = "/usr/bin/python3";
+
+    public static async Task RunAsync(string workFolder, ResultTable results, int epochs)
+    {
+        var items = Path.Combine(BenchFolders.RepoRoot, "..", "shared", "data", "items");
+        var train = await ReadAsync(Path.Combine(items, "train.jsonl.gz"));
+        var validation = await ReadAsync(Path.Combine(items, "validation.jsonl.gz"));
+        var test = await ReadAsync(Path.Combine(items, "test.jsonl.gz"));
+        var vectorizer = new HashingVectorizer();
+        var trainSet = TrainingSet.FromItems(vectorizer, train);
+
+        var seedSettings = TrainingPresets.Seed with { Epochs = epochs, Device = DeviceChoice.Cpu };
+        var seedResult = new PriceNetworkTrainer(seedSettings).Train(trainSet, null, null, null, CancellationToken.None);
+        using var seed = seedResult.Network;
+        Console.WriteLine($"ours, seed preset: {seedResult.SamplesPerSecond:N0} samples/s, validation loss {seedResult.ValidationLoss:N0}");
+
+        var reference = RunReference(epochs);
+        Console.WriteLine($"reference: {reference.SamplesPerSecond:N0} samples/s, validation loss {reference.ValidationLoss:N0}, {reference.Summary}");
+        results.Add("train", "samples/s: reference / ours (ours >= 3x)", reference.SamplesPerSecond / seedResult.SamplesPerSecond, "x", 1.0 / 3);
+        results.Add("train", "validation loss: ours / reference", seedResult.ValidationLoss!.Value / reference.ValidationLoss, "x", 1.0);
+
+        var bestSettings = TrainingPresets.Best with { Device = DeviceChoice.Cpu };
+        using var best = new PriceNetworkTrainer(bestSettings).Train(trainSet, TrainingSet.FromItems(vectorizer, validation), null, null, CancellationToken.None).Network;
+        foreach (var report in new[] { ReportDefinition.Validation, ReportDefinition.Course2024 })
+        {
+            var scoredItems = report.Split == Split.Validation ? validation : test;
+            var seedMetrics = Score(seed, report, scoredItems);
+            var bestMetrics = Score(best, report, scoredItems);
+            Console.WriteLine($"{report.Key}: seed Error=${seedMetrics.Error:0.00} RMSLE={seedMetrics.Rmsle:0.00} Hits={seedMetrics.HitsPercent:0.0}%; best Error=${bestMetrics.Error:0.00} RMSLE={bestMetrics.Rmsle:0.00} Hits={bestMetrics.HitsPercent:0.0}%");
+            results.Add("train", $"{report.Key} error: best / seed", bestMetrics.Error / seedMetrics.Error, "x", 1.0);
+            results.Add("train", $"{report.Key} RMSLE: best / seed", bestMetrics.Rmsle / seedMetrics.Rmsle, "x", 1.0);
+        }
+
+        var folder = Path.Combine(workFolder, "train-model");
+        best.Save(folder);
+        var watch = Stopwatch.StartNew();
+        using (var pricer = PriceNetworkPredictor.Load(folder, device: DeviceChoice.Cpu)) pricer.PriceAll(test);
+        results.Add("train", $"predict {test.Count:N0} items (load, vectorise, price)", watch.Elapsed.TotalMilliseconds, "ms", 1_000);
+    }
+
+    /// <summary>One epoch of the seed preset on <paramref name="rows"/> SYNTHETIC sparse rows (53 distinct features each, as the course's texts average).</summary>
+    public static void RunScale(ResultTable results, int rows)
+    {
+        const int perRow = 53;
+        var random = new Random(5);
+        var indices = new int[rows * perRow];
+        for (var r = 0; r < rows; r++)
+        {
+            var row = indices.AsSpan(r * perRow, perRow);
+            for (var k = 0; k < perRow; k++) row[k] = (int)(((long)r * 7919 + k * 94) % 5000);
+            row.Sort();
+        }
+        var values = new float[indices.Length];
+        Array.Fill(values, (float)(1 / Math.Sqrt(perRow)));
+        var features = new SparseMatrix(5000, Enumerable.Range(0, rows + 1).Select(r => r * perRow).ToArray(), indices, values);
+        var prices = Enumerable.Range(0, rows).Select(_ => (float)(1 + random.NextDouble() * 500)).ToArray();
+        var set = new TrainingSet(features, prices);
+        var watch = Stopwatch.StartNew();
+        var result = new PriceNetworkTrainer(TrainingPresets.Seed with { Epochs = 1, Device = DeviceChoice.Cpu }).Train(set, null, null, new ConsoleProgress(), CancellationToken.None);
+        result.Network.Dispose();
+        Console.WriteLine($"SYNTHETIC {rows:N0} rows: {result.SamplesPerSecond:N0} samples/s, epoch {watch.Elapsed.TotalSeconds:N0} s");
+        results.Add("train", $"{rows:N0} SYNTHETIC items, seed preset: peak RSS", result.PeakMemoryBytes / 1048576.0, "MiB", 1_536);
+        results.Add("train", $"{rows:N0} SYNTHETIC items: seconds per epoch", watch.Elapsed.TotalSeconds, "s");
+    }
+
+    /// <summary>A line every 30 seconds, so a slow epoch on a busy machine still shows its memory and pace.</summary>
+    private sealed class ConsoleProgress : IProgress<TrainingProgress>
+    {
+        private TimeSpan _last = TimeSpan.Zero;
+
+        public void Report(TrainingProgress value)
+        {
+            if (value.Elapsed - _last < TimeSpan.FromSeconds(30)) return;
+            _last = value.Elapsed;
+            Console.WriteLine($"  batch {value.Batch:N0}/{value.BatchesPerEpoch:N0}: {value.SamplesPerSecond:N0} samples/s, peak RSS {value.PeakMemoryBytes / 1048576.0:N0} MiB, {value.Remaining:hh\\:mm\\:ss} left");
+        }
+    }
+
+    private static PriceMetrics Score(TrainedNetwork network, ReportDefinition report, IReadOnlyList<Item> items)
+    {
+        var guesses = new PriceNetworkPredictor(network).PriceAll(items);
+        var byId = items.Select((item, i) => (item.Id, Guess: guesses[i])).ToDictionary(g => g.Id, g => g.Guess);
+        return Evaluator.Evaluate(report, "bench", items, byId).Metrics;
+    }
+
+    private static (double SamplesPerSecond, double ValidationLoss, string Summary) RunReference(int epochs)
+    {
+        var start = new ProcessStartInfo(Python) { WorkingDirectory = Path.GetFullPath(Path.Combine(BenchFolders.RepoRoot, "..")), RedirectStandardOutput = true };
+        foreach (var argument in new[] { "shared/reference/seed_reference.py", epochs.ToString(CultureInfo.InvariantCulture), "2" }) start.ArgumentList.Add(argument);
+        start.Environment["OPENBLAS_NUM_THREADS"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"The reference failed (exit {process.ExitCode}); see ../shared/reference/README.md for its set-up.");
+        var speed = SamplesPerSecond().Match(output);
+        var losses = ValidationLoss().Matches(output);
+        var summary = output.Split('\n').FirstOrDefault(l => l.StartsWith("old tester", StringComparison.Ordinal)) ?? "";
+        return (double.Parse(speed.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(losses[^1].Groups[1].Value, CultureInfo.InvariantCulture), summary.Trim());
+    }
+
+    private static async Task<IReadOnlyList<Item>> ReadAsync(string path)
+    {
+        var items = new List<Item>();
+        await foreach (var row in ItemSourceReader.Read([ItemFile.Create(path, Path.GetFileName(path))]))
+            items.Add(row.Item ?? throw new InvalidDataException($"bad row {row.BadRow}"));
+        return items;
+    }
+
+    [GeneratedRegex(@"\((\d+) samples/s")]
+    private static partial Regex SamplesPerSecond();
+
+    [GeneratedRegex(@"Val Loss: ([\d.]+)")]
+    private static partial Regex ValidationLoss();
+}
