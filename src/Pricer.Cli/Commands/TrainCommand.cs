@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pricer.Cli.Hosting;
 using Pricer.Core.Evaluation;
+using Pricer.Core.Pricers;
+using Pricer.Core.Runs;
 using Pricer.Core.Training;
 using Pricer.Data.Runs;
 using Pricer.Data.Training;
@@ -22,7 +24,7 @@ public static class TrainCommand
         var dense = new Option<bool>("--dense") { Description = "Feed the first layer dense rows, as the seed does" };
         var device = new Option<DeviceChoice?>("--device") { Description = "auto | cpu | cuda" };
         var name = new Option<string?>("--name") { Description = "Run name (default: \"Neural network (PRESET)\")" };
-        var server = new Option<string?>("--server") { Description = "PricerWeb address to publish progress to (not available in this build)" };
+        var server = new Option<string?>("--server") { Description = $"PricerWeb address to publish progress to, live (key from {HubRunPublisher.KeyVariable}); the run is stored here too" };
         var json = GlobalOptions.Json();
         var command = new Command("train", "Train the price network, store it as a run and print its course2024 metrics")
         {
@@ -30,7 +32,6 @@ public static class TrainCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(server) is not null) return CliExit.Failure("--server is not available in this build yet; train locally and the run is stored in the database.");
             TrainingSettings settings;
             try
             {
@@ -59,15 +60,37 @@ public static class TrainCommand
                 Settings = settings,
                 Name = parse.GetValue(name) ?? $"{NetworkRunner.DefaultName} ({parse.GetValue(preset)!.Trim().ToLowerInvariant()})",
             };
+            HubRunPublisher? publisher = null;
+            if (parse.GetValue(server) is { } serverText)
+            {
+                if (!Uri.TryCreate(serverText, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
+                    return CliExit.Failure($"--server must be an http or https address, like http://gpu-box:5000/; '{serverText}' is not.");
+                try
+                {
+                    publisher = await HubRunPublisher.StartAsync(address, new RemoteRunRequest(request.Dataset, request.Name ?? NetworkRunner.DefaultName, RunKind.NeuralNetwork,
+                        settings.ToJson(), request.StartedBy, CodeVersion.Current), cancellationToken);
+                }
+                catch (InvalidOperationException e)
+                {
+                    return CliExit.Failure(e.Message);
+                }
+                Console.Error.WriteLine($"publishing to {address} as run {publisher.RunId}");
+            }
+            await using var published = publisher;
             NetworkRunResult trained;
             try
             {
-                trained = await services.GetRequiredService<NetworkRunner>().RunAsync(request, new ConsoleTrainingProgress(Console.Error), cancellationToken);
+                trained = await services.GetRequiredService<NetworkRunner>().RunAsync(request,
+                    new CombinedProgress<TrainingProgress>(new ConsoleTrainingProgress(Console.Error), publisher), cancellationToken);
             }
-            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or TrainingFailedException)
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or TrainingFailedException or OperationCanceledException)
             {
+                if (publisher is not null)
+                    await publisher.FinishAsync(e is OperationCanceledException ? RunStatus.Cancelled : RunStatus.Failed, e.Message, null);
+                if (e is OperationCanceledException) throw;
                 return CliExit.Failure(e.Message);
             }
+            if (publisher is not null) await publisher.FinishAsync(RunStatus.Succeeded, null, $"Stored here as run {trained.Run.Id}.");
 
             using (trained)
             {

@@ -21,7 +21,11 @@ internal static class PricerCli
         }
     }
 
-    public static async Task<Run> RunAsync(string workingDirectory, params string[] args)
+    public static Task<Run> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the CLI with extra environment variables.</summary>
+    public static async Task<Run> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -29,6 +33,7 @@ internal static class PricerCli
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(CliDll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;

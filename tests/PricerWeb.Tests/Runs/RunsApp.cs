@@ -59,7 +59,7 @@ internal sealed class RunsApp : IAsyncDisposable
         return app;
     }
 
-    public static PricerRun NewRun(string name = "scripted run", RunKind kind = RunKind.NeuralNetwork) => new()
+    public static PricerRun NewRun(string name = "scripted run", RunKind kind = RunKind.Baseline) => new()
     {
         DatasetId = 1, Kind = kind, Name = name, StartedBy = "tester", CodeVersion = "test",
         Configuration = """{"job":"scripted"}""",

@@ -151,8 +151,8 @@ public sealed class RunQueue(
     private async Task FinishAsync(int runId, RunStatus outcome, string? error)
     {
         await lifecycle.FinishAsync(runId, outcome, error, CancellationToken.None);
-        await monitor.EndAsync(runId, outcome, error, CancellationToken.None);
         _entries.TryRemove(runId, out _);
+        await monitor.EndAsync(runId, outcome, error, CancellationToken.None);
         logger.LogInformation("Run {RunId} ended {Outcome}", runId, outcome);
     }
 

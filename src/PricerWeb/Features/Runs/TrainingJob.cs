@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Pricer.Core.Training;
 using Pricer.Data;
 using Pricer.Data.Training;
+using PricerWeb.Features.Import;
 
 namespace PricerWeb.Features.Runs;
 
@@ -26,7 +27,13 @@ public sealed class TrainingJob(NetworkRunner runner, IDbContextFactory<PricerDb
             Name = run.Name,
             StartedBy = run.StartedBy,
             RunId = run.Id,
-        }, new TrainingProgressReporter(context), cancellationToken);
+        }, Reporter(context), cancellationToken);
         context.Log($"Stored the validation and test predictions; the model is in {result.ModelFolder}.");
+    }
+
+    private static InlineProgress<TrainingProgress> Reporter(RunJobContext context)
+    {
+        var updates = new TrainingRunUpdates();
+        return new InlineProgress<TrainingProgress>(progress => context.Report(updates.From(progress)));
     }
 }
