@@ -75,10 +75,12 @@ public sealed class SearchIndexer(IDbContextFactory<PricerDbContext> contexts)
         return await StatusAsync(db, datasetId, cancellationToken);
     }
 
+    /// <remarks>min and max each in their own subquery: together in one SELECT, SQLite scans the data set instead of seeking.</remarks>
     internal static async Task<SearchIndexStatus?> StatusAsync(PricerDbContext db, int datasetId, CancellationToken cancellationToken)
     {
         var range = await db.Database.SqlQuery<IdRange>($"""
-            SELECT min(Id) AS FirstId, max(Id) AS LastId FROM Items WHERE DatasetId = {datasetId}
+            SELECT (SELECT min(Id) FROM Items WHERE DatasetId = {datasetId}) AS FirstId,
+                   (SELECT max(Id) FROM Items WHERE DatasetId = {datasetId}) AS LastId
             """).SingleAsync(cancellationToken);
         if (range is not { FirstId: { } first, LastId: { } last }) return null;
         var indexed = await db.Database.SqlQuery<long>($"""
