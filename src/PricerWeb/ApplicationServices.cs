@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using Pricer.Data;
 using PricerWeb.Components.Charts;
+using PricerWeb.Features.Accounts;
 using PricerWeb.Features.Compare;
 using PricerWeb.Features.Import;
 
@@ -17,6 +18,7 @@ internal static class ApplicationServices
         builder.Services.AddMudServices();
         builder.Services.AddScoped<PlotlyScript>();
         builder.Services.AddPricerData(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddAccountsFeature(builder.Configuration);
         builder.Services.AddImportFeature(builder.Configuration);
         builder.Services.AddCompareFeature();
     }
@@ -24,5 +26,6 @@ internal static class ApplicationServices
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await app.Services.GetRequiredService<AccountSeeder>().SeedAsync();
     }
 }

@@ -1,5 +1,6 @@
 using PricerWeb;
 using PricerWeb.Components;
+using PricerWeb.Features.Accounts;
 using PricerWeb.Features.Compare;
 using PricerWeb.Hosting;
 
@@ -21,10 +22,17 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+// Files before routing and sign-in: stylesheets and scripts are public, everything else needs a signed-in user.
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.UseStaticFiles();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
+app.MapAccountEndpoints();
 app.MapCompareEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
