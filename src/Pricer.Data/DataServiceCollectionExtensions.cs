@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pricer.Core.Items.HuggingFace;
 using Pricer.Core.Items.Import;
+using Pricer.Data.Accounts;
 using Pricer.Data.Datasets;
+using Pricer.Data.Guessing;
 using Pricer.Data.Items;
 using Pricer.Data.Items.Browsing;
 using Pricer.Data.Runs;
@@ -36,6 +38,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ItemBrowser>();
         services.AddSingleton<ItemStatisticsReader>();
         services.AddSingleton<RunComparison>();
+        services.AddSingleton<AccountSettings>();
+        services.AddSingleton<CampaignStore>();
+        services.AddSingleton<GuessService>();
+        services.AddSingleton<CampaignScores>();
         return services;
     }
 

@@ -69,7 +69,6 @@ public static class AccountsFeature
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = accounts.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         });
 
-        services.AddSingleton<AccountSettings>();
         services.AddScoped<AccountService>();
         services.AddSingleton<AccountSeeder>();
         return services;
