@@ -42,6 +42,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<GuessService>();
         services.AddSingleton<CampaignScores>();
+        services.AddSingleton<CampaignSheets>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using Pricer.Data;
 using PricerWeb.Components.Charts;
 using PricerWeb.Features.Accounts;
 using PricerWeb.Features.Compare;
+using PricerWeb.Features.Guessing;
 using PricerWeb.Features.Import;
 
 namespace PricerWeb;
@@ -21,6 +22,7 @@ internal static class ApplicationServices
         builder.Services.AddAccountsFeature(builder.Configuration);
         builder.Services.AddImportFeature(builder.Configuration);
         builder.Services.AddCompareFeature();
+        builder.Services.AddGuessingFeature();
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)

@@ -2,6 +2,7 @@ using PricerWeb;
 using PricerWeb.Components;
 using PricerWeb.Features.Accounts;
 using PricerWeb.Features.Compare;
+using PricerWeb.Features.Guessing;
 using PricerWeb.Hosting;
 
 var contentRoot = ContentRoot.Resolve();
@@ -34,6 +35,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapCompareEndpoints();
+app.MapGuessingEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
