@@ -31,7 +31,7 @@ public class GuessingEndpointsTests
         var next = await GuessingApp.NextAsync(guesser, campaign.Id);
         Assert.NotEqual(item.ItemId, next.ItemId);
         var pair = await Task.WhenAll(GuessingApp.GuessAsync(guesser, campaign.Id, next.ItemId, 10), GuessingApp.GuessAsync(guesser, campaign.Id, next.ItemId, 11));
-        Assert.Equal([HttpStatusCode.Conflict, HttpStatusCode.Created], pair.Select(r => r.StatusCode).Order());
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], pair.Select(r => r.StatusCode).Order());
 
         await using var db = await GuessingApp.Contexts(app).CreateDbContextAsync();
         var stored = await db.Guesses.Where(g => g.CampaignId == campaign.Id).OrderBy(g => g.Id).ToListAsync();
