@@ -6,8 +6,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pricer.Core.Items.HuggingFace;
 using Pricer.Core.Items.Import;
+using Pricer.Data.Accounts;
 using Pricer.Data.Datasets;
 using Pricer.Data.Embeddings;
+using Pricer.Data.Guessing;
 using Pricer.Data.Items;
 using Pricer.Data.Items.Browsing;
 using Pricer.Data.Lora;
@@ -47,6 +49,11 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RunComparison>();
         services.AddEmbeddings(configuration);
         services.AddLlmRuns(configuration);
+        services.AddSingleton<AccountSettings>();
+        services.AddSingleton<CampaignStore>();
+        services.AddSingleton<GuessService>();
+        services.AddSingleton<CampaignScores>();
+        services.AddSingleton<CampaignSheets>();
         return services;
     }
 

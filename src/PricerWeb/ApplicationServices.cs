@@ -1,8 +1,10 @@
 using MudBlazor.Services;
 using Pricer.Data;
 using PricerWeb.Components.Charts;
+using PricerWeb.Features.Accounts;
 using PricerWeb.Features.Compare;
 using PricerWeb.Features.Embeddings;
+using PricerWeb.Features.Guessing;
 using PricerWeb.Features.Import;
 using PricerWeb.Features.Llm;
 using PricerWeb.Features.Runs;
@@ -20,15 +22,18 @@ internal static class ApplicationServices
         builder.Services.AddMudServices();
         builder.Services.AddScoped<PlotlyScript>();
         builder.Services.AddPricerData(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddAccountsFeature(builder.Configuration);
         builder.Services.AddImportFeature(builder.Configuration);
         builder.Services.AddCompareFeature();
         builder.Services.AddEmbeddingsFeature();
         builder.Services.AddRunsFeature();
         builder.Services.AddLlmFeature();
+        builder.Services.AddGuessingFeature();
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await app.Services.GetRequiredService<AccountSeeder>().SeedAsync();
     }
 }

@@ -1,7 +1,9 @@
 using PricerWeb;
 using PricerWeb.Components;
+using PricerWeb.Features.Accounts;
 using PricerWeb.Features.Compare;
 using PricerWeb.Features.Runs;
+using PricerWeb.Features.Guessing;
 using PricerWeb.Hosting;
 
 var contentRoot = ContentRoot.Resolve();
@@ -22,12 +24,20 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+// Files before routing and sign-in: stylesheets and scripts are public, everything else needs a signed-in user.
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.UseStaticFiles();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
+app.MapAccountEndpoints();
 app.MapCompareEndpoints();
 app.MapRunsHub();
+app.MapGuessingEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -33,6 +33,10 @@ public sealed class ReportDefinition
 
     public static IReadOnlyList<ReportDefinition> All { get; } = [Course2024, Course2025, Test, Validation];
 
+    /// <summary>A report over exactly the items it is given (a guessing campaign's sample); not one of <see cref="All"/>.</summary>
+    public static ReportDefinition ForItems(string key, string name, Split split) =>
+        new(key, name, split, null, [Metric.Error, Metric.Rmsle, Metric.Hits]);
+
     /// <summary>The key used in URLs, the CLI (--report) and stored data: "course2024", "course2025", "test", "validation".</summary>
     public string Key { get; }
 

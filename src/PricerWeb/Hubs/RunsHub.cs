@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Pricer.Core.Pricers;
 using Pricer.Core.Runs;
+using PricerWeb.Features.Accounts;
 using PricerWeb.Features.Runs;
 
 namespace PricerWeb.Hubs;
@@ -13,6 +15,10 @@ namespace PricerWeb.Hubs;
 /// WatchList to hear when any run's status or progress changes. A process outside the app (a GPU box running
 /// `pricer train --server URL`) starts a run with StartRemote and reports it with Publish, with the shared key.
 /// </summary>
+/// <remarks>
+/// Connecting is open so that a remote trainer can publish with the key alone; watching needs a signed-in person.
+/// </remarks>
+[AllowAnonymous]
 public sealed class RunsHub(RunMonitor monitor, RemoteRuns remoteRuns, IOptions<RunsOptions> options) : Hub<IRunsClient>
 {
     public const string Path = "/hubs/runs";
@@ -21,6 +27,7 @@ public sealed class RunsHub(RunMonitor monitor, RemoteRuns remoteRuns, IOptions<
     public static string RunGroup(int runId) => $"run-{runId}";
 
     /// <summary>Joins the run's watchers; returns the run so far (apply only later-numbered updates), null when unknown.</summary>
+    [Authorize(Policy = PricerPolicies.SignedIn)]
     public async Task<RunSnapshot?> Watch(int runId)
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, RunGroup(runId), Context.ConnectionAborted);
@@ -29,10 +36,13 @@ public sealed class RunsHub(RunMonitor monitor, RemoteRuns remoteRuns, IOptions<
         return snapshot;
     }
 
+    [Authorize(Policy = PricerPolicies.SignedIn)]
     public Task Unwatch(int runId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, RunGroup(runId));
 
+    [Authorize(Policy = PricerPolicies.SignedIn)]
     public Task WatchList() => Groups.AddToGroupAsync(Context.ConnectionId, ListGroup);
 
+    [Authorize(Policy = PricerPolicies.SignedIn)]
     public Task UnwatchList() => Groups.RemoveFromGroupAsync(Context.ConnectionId, ListGroup);
 
     /// <summary>Stores a run that the caller trains elsewhere, as running; returns its id.</summary>

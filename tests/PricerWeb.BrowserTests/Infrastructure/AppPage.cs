@@ -30,12 +30,23 @@ public sealed class AppPage : IAsyncDisposable
         get { lock (_consoleErrors) return [.. _consoleErrors]; }
     }
 
-    public static async Task<AppPage> OpenAsync(IBrowser browser, PricerApp app)
+    /// <summary>A page signed in as <paramref name="account"/> (the Admin when not named).</summary>
+    public static Task<AppPage> OpenAsync(IBrowser browser, PricerApp app, TestAccount? account = null) =>
+        OpenSignedInAsync(browser, app, account ?? TestAccount.Admin);
+
+    /// <summary>A page with no account signed in.</summary>
+    public static Task<AppPage> OpenAnonymousAsync(IBrowser browser, PricerApp app) => OpenWithStorageAsync(browser, app, null);
+
+    private static async Task<AppPage> OpenSignedInAsync(IBrowser browser, PricerApp app, TestAccount account) =>
+        await OpenWithStorageAsync(browser, app, await app.StorageStateAsync(browser, account));
+
+    private static async Task<AppPage> OpenWithStorageAsync(IBrowser browser, PricerApp app, string? storageState)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseUrl.ToString(),
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            StorageState = storageState,
         });
         context.SetDefaultTimeout((float)ActionTimeout.TotalMilliseconds);
         return new AppPage(context, await context.NewPageAsync(), app);

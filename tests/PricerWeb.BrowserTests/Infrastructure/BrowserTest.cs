@@ -17,6 +17,10 @@ public abstract class BrowserTest(ChromiumFixture chromium, AppFixture app, ITes
 
     public async Task InitializeAsync() => _page = await AppPage.OpenAsync(chromium.Browser, app.App);
 
+    /// <summary>Another page, in its own browser context, signed in as <paramref name="account"/> (null: signed out); the caller disposes it.</summary>
+    protected Task<AppPage> OpenPageAsAsync(TestAccount? account) =>
+        account is null ? AppPage.OpenAnonymousAsync(chromium.Browser, app.App) : AppPage.OpenAsync(chromium.Browser, app.App, account);
+
     public async Task DisposeAsync()
     {
         if (_page is null) return;

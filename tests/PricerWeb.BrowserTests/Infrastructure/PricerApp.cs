@@ -29,6 +29,27 @@ public sealed class PricerApp : IAsyncDisposable
 
     public string DataDirectory => _dataFolder.Path;
 
+    /// <summary>
+    /// The browser storage (the sign-in cookie) of this account, signed in once through the real sign-in page and
+    /// reused by every page opened as that account.
+    /// </summary>
+    public Task<string> StorageStateAsync(Microsoft.Playwright.IBrowser browser, TestAccount account) =>
+        _signIns.GetOrAdd(account.Email, _ => new Lazy<Task<string>>(() => SignInAsync(browser, account))).Value;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> _signIns = new();
+
+    private async Task<string> SignInAsync(Microsoft.Playwright.IBrowser browser, TestAccount account)
+    {
+        await using var context = await browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions { BaseURL = BaseUrl.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("#email").FillAsync(account.Email);
+        await page.Locator("#password").FillAsync(TestAccount.Password);
+        await page.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase));
+        return await context.StorageStateAsync();
+    }
+
     /// <summary>The last lines the app wrote to stdout and stderr.</summary>
     public string RecentOutput => _output.Tail(200);
 
@@ -50,6 +71,10 @@ public sealed class PricerApp : IAsyncDisposable
         start.Environment["PRICER_CONTENT_ROOT"] = SharedData.RepoRoot;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Storage__DataDirectory"] = dataFolder.Path;
+        // Plain HTTP on loopback: a Secure cookie would not come back.
+        start.Environment["Accounts__SecureCookies"] = "false";
+        foreach (var (key, value) in TestAccount.SeedSettings())
+            start.Environment[key] = value;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             start.Environment[key] = value;
 

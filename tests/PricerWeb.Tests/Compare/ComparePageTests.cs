@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 using Pricer.Core.Pricers.Baselines;
 using Pricer.Data;
+using Pricer.Data.Accounts;
+using PricerWeb.Tests.Hosting;
 
 namespace PricerWeb.Tests.Compare;
 
@@ -206,7 +208,7 @@ public class ComparePageTests
         var job = Assert.Single(ui.Baselines.Recent);
         Assert.Equal("tiny", job.Dataset);
         Assert.Equal(BaselineCatalog.All.Select(b => b.Name), job.Baselines);
-        Assert.Equal("web", job.StartedBy);
+        Assert.Equal(PricerAppFactory.EmailOf(PricerRole.Admin), job.StartedBy);
         page.WaitForAssertion(() => Assert.Contains("Waiting for another baselines job", page.Find("[data-testid=baselines-status]").TextContent));
         Assert.True(page.Find("[data-testid=run-baselines]").HasAttribute("disabled"));
     }

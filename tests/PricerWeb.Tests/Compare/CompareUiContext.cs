@@ -8,8 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 using Pricer.Data;
+using Pricer.Data.Accounts;
 using Pricer.Testing;
 using PricerWeb.Features.Compare;
+using PricerWeb.Tests.Hosting;
 
 namespace PricerWeb.Tests.Compare;
 
@@ -24,6 +26,7 @@ internal sealed class CompareUiContext : BunitContext
     public CompareUiContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        this.SignInAs(PricerRole.Admin);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = _data.Path })
             .Build();

@@ -6,9 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 using Pricer.Data;
+using Pricer.Data.Accounts;
 using Pricer.Data.Items.Browsing;
 using PricerWeb.Features.Embeddings;
 using PricerWeb.Features.Runs;
+using PricerWeb.Tests.Hosting;
 
 namespace PricerWeb.Tests.Datasets;
 
@@ -19,6 +21,7 @@ public abstract class BrowserComponentTest : BunitContext, IClassFixture<Fixture
     {
         Catalog = catalog;
         Services.AddMudServices();
+        this.SignInAs(PricerRole.Admin);
         // The app's data, run and embedding services over the catalog's file, for panels such as the similar items.
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DataDirectory"] = catalog.Database.DataDirectory })

@@ -1,9 +1,11 @@
+using System.Net;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pricer.Core.Items;
 using Pricer.Core.Pricers;
 using Pricer.Data;
+using Pricer.Data.Accounts;
 using Pricer.Data.Runs;
 using PricerWeb.Features.Runs;
 using PricerWeb.Hubs;
@@ -71,10 +73,20 @@ internal sealed class RunsApp : IAsyncDisposable
     public async Task<PricerRun> WaitForStatusAsync(int runId, RunStatus status) =>
         (await Eventually.MatchesAsync(() => Store.FindAsync(runId, CancellationToken.None), run => run?.Status == status))!;
 
-    /// <summary>A started SignalR connection to /hubs/runs (closed with the app).</summary>
-    public async Task<HubConnection> ConnectAsync()
+    /// <summary>
+    /// A started SignalR connection to /hubs/runs (closed with the app), signed in through the real sign-in form
+    /// as this role's seeded account, or signed out (null) as a remote publisher with only the key is.
+    /// </summary>
+    public async Task<HubConnection> ConnectAsync(PricerRole? role = PricerRole.Admin)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(BaseUrl, RunsHub.Path)).Build();
+        var cookies = new CookieContainer();
+        if (role is { } signedIn)
+        {
+            using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = BaseUrl };
+            using var response = await PricerAppFactory.SignInAsync(http, PricerAppFactory.EmailOf(signedIn), PricerAppFactory.Password);
+            response.EnsureSuccessStatusCode();
+        }
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(BaseUrl, RunsHub.Path), options => options.Cookies = cookies).Build();
         _connections.Add(connection);
         await connection.StartAsync();
         return connection;

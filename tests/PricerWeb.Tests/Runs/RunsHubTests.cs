@@ -15,7 +15,7 @@ public class RunsHubTests
     public async Task A_remote_process_publishes_its_run_and_watchers_see_it_to_the_end()
     {
         await using var app = await RunsApp.StartAsync();
-        var publisher = await app.ConnectAsync();
+        var publisher = await app.ConnectAsync(role: null);
         var headlines = new List<RunHeadline>();
         var listWatcher = await app.ConnectAsync();
         listWatcher.On<RunHeadline>("RunHeadlineChanged", h => { lock (headlines) headlines.Add(h); });
@@ -47,10 +47,10 @@ public class RunsHubTests
     }
 
     [Fact]
-    public async Task Publishing_needs_the_shared_key_and_cannot_touch_runs_the_app_runs_itself()
+    public async Task Publishing_needs_the_shared_key_and_cannot_touch_runs_the_app_runs_itself_nor_watch_signed_out()
     {
         await using var app = await RunsApp.StartAsync();
-        var publisher = await app.ConnectAsync();
+        var publisher = await app.ConnectAsync(role: null);
 
         var wrongKey = await Assert.ThrowsAsync<HubException>(() => publisher.InvokeAsync<int>("StartRemote", "guess", Request()));
         Assert.Contains("publish key", wrongKey.Message);
@@ -63,6 +63,8 @@ public class RunsHubTests
         var hijack = await Assert.ThrowsAsync<HubException>(() =>
             publisher.InvokeAsync("Publish", RunsApp.PublishKey, local.Id, new RunUpdate { Status = RunStatus.Failed, Error = "hostile" }));
         Assert.Contains("not a remote run in progress", hijack.Message);
+        var watchSignedOut = await Assert.ThrowsAsync<HubException>(() => publisher.InvokeAsync<RunSnapshot?>("Watch", local.Id));
+        Assert.Contains("unauthorized", watchSignedOut.Message, StringComparison.OrdinalIgnoreCase);
         job.Open();
         Assert.Null((await app.WaitForStatusAsync(local.Id, RunStatus.Succeeded)).Error);
     }
@@ -71,7 +73,7 @@ public class RunsHubTests
     public async Task Publishing_is_off_while_no_key_is_configured()
     {
         await using var app = await RunsApp.StartAsync(publishKey: "");
-        var publisher = await app.ConnectAsync();
+        var publisher = await app.ConnectAsync(role: null);
 
         var refused = await Assert.ThrowsAsync<HubException>(() => publisher.InvokeAsync<int>("StartRemote", "", Request()));
 

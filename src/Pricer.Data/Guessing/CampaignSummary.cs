@@ -1,0 +1,3 @@
+namespace Pricer.Data.Guessing;
+
+public sealed record CampaignSummary(Campaign Campaign, string Dataset, int Guesses, int Players);
