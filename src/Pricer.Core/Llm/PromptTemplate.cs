@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Pricer.Core.Embeddings;
 
 namespace Pricer.Core.Llm;
 

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Pricer.Core.Embeddings;
+using Pricer.Core.Items;
 using Pricer.Core.Llm;
 using Pricer.Core.Pricers;
+using Pricer.Data.Embeddings;
 using Pricer.Data.Items;
 using Pricer.Data.Runs;
 
@@ -13,24 +16,36 @@ namespace Pricer.Data.Llm;
 /// a job; <see cref="ExecuteAsync"/> does the same with the run's lifecycle around it, for the CLI.
 /// </summary>
 public sealed class LlmRunService(
-    IDbContextFactory<PricerDbContext> contexts, SplitItems splits, RunLifecycle lifecycle, TimeProvider clock, ISimilarItemSource? similarItems = null)
+    IDbContextFactory<PricerDbContext> contexts, SplitItems splits, RunLifecycle lifecycle, TimeProvider clock,
+    ISimilarItems similarItems, EmbeddingStore embeddings, ITextEmbedder embedder)
 {
     private const int CacheLookupChunk = 500;
 
-    public const string RagUnavailable =
-        "RAG needs the embeddings feature (nearest training items by all-MiniLM-L6-v2), which this build does not include.";
+    public const string RagPricesTrainingItems =
+        "RAG shows the model training items with their prices, so it prices validation or test items only.";
 
-    public bool RagAvailable => similarItems is not null;
+    /// <summary>Why RAG cannot run on the data set yet (its training items are not all embedded, with how to embed them), or null when it can.</summary>
+    /// <exception cref="KeyNotFoundException">There is no such data set.</exception>
+    public async Task<string?> RagProblemAsync(string datasetName, CancellationToken cancellationToken)
+    {
+        var dataset = await splits.DatasetAsync(datasetName, cancellationToken);
+        var status = await embeddings.StatusAsync(dataset.Id, embedder.Model, cancellationToken);
+        if (status.TrainTotal > 0 && status.TrainEmbedded == status.TrainTotal) return null;
+        return $"RAG needs the training items of data set '{dataset.Name}' embedded with {embedder.Model} "
+            + $"({status.TrainEmbedded:N0} of {status.TrainTotal:N0} are): use \"Embed now\" in the dataset browser's item drawer, "
+            + $"or run `pricer embed --dataset {dataset.Name}`.";
+    }
 
     /// <summary>A run for the settings, checked and not yet stored (queue it, or store it with <see cref="CreateAsync"/>).</summary>
     /// <exception cref="ArgumentException">The settings cannot run; the message lists every problem.</exception>
     /// <exception cref="KeyNotFoundException">There is no such data set.</exception>
     public async Task<PricerRun> NewRunAsync(string datasetName, string? name, LlmRunSettings settings, string startedBy, CancellationToken cancellationToken)
     {
-        var problems = settings.Problems().ToList();
-        if (settings.Rag && similarItems is null) problems.Add(RagUnavailable);
-        if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems));
         var dataset = await splits.DatasetAsync(datasetName, cancellationToken);
+        var problems = settings.Problems().ToList();
+        if (settings.Rag && settings.Items.Split == Split.Train) problems.Add(RagPricesTrainingItems);
+        if (settings.Rag && await RagProblemAsync(dataset.Name, cancellationToken) is { } rag) problems.Add(rag);
+        if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems));
         return new PricerRun
         {
             DatasetId = dataset.Id,
@@ -147,7 +162,6 @@ public sealed class LlmRunService(
         int datasetId, LlmRunSettings settings, IReadOnlyList<(long RowId, Core.Items.Item Item)> items, CancellationToken cancellationToken)
     {
         if (!settings.Rag) return items.Select(i => new LlmWorkItem(i.RowId, PromptTemplate.Render(settings.PromptTemplate, i.Item.Text))).ToList();
-        if (similarItems is null) throw new InvalidOperationException(RagUnavailable);
         var work = new List<LlmWorkItem>(items.Count);
         foreach (var (rowId, item) in items)
         {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Pricer.Data.Llm;
 using Pricer.Testing.Llm;
 using PricerWeb.Tests.Llm;
 
@@ -42,7 +41,7 @@ public sealed class LlmCommandTests
     }
 
     [Fact]
-    public async Task A_key_echoed_in_an_error_is_not_printed_and_rag_without_embeddings_fails_clearly()
+    public async Task A_key_echoed_in_an_error_is_not_printed_and_rag_without_embeddings_fails_clearly_with_how_to_embed()
     {
         await using var bed = await LlmTestBed.CreateAsync();
         bed.Server.Enqueue(ChatFault.EchoKeyUnauthorized);
@@ -56,8 +55,27 @@ public sealed class LlmCommandTests
         Assert.Contains("401", failed.StandardError);
         Assert.DoesNotContain(bed.ApiKey, failed.StandardError + failed.StandardOutput);
         Assert.Equal(1, rag.ExitCode);
-        Assert.Contains(LlmRunService.RagUnavailable, rag.StandardError);
+        Assert.Contains("`pricer embed --dataset llm`", rag.StandardError);
         Assert.Equal(1, neither.ExitCode);
         Assert.Contains("--base-url and --model", neither.StandardError);
+    }
+
+    [Fact]
+    public async Task Llm_rag_on_an_embedded_data_set_sends_five_priced_neighbours_per_prompt_and_prints_the_json_contract()
+    {
+        await using var bed = await LlmTestBed.CreateAsync();
+        await bed.EmbedAsync();
+
+        var result = await PricerCli.RunAsync(bed.Database.DataDirectory,
+            "--data-dir", bed.Database.DataDirectory, "llm", "--dataset", "llm", "--base-url", bed.Server.BaseUrl, "--model", "openai/gpt-4.1-nano",
+            "--api-key-env", bed.KeyVariable, "--report", "course2024", "--rag", "--json");
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        using var json = JsonDocument.Parse(result.LastLine);
+        Assert.Equal(LlmTestBed.TestItems, json.RootElement.GetProperty("n").GetInt32());
+        Assert.Equal(0, json.RootElement.GetProperty("cache_hits").GetInt32());
+        Assert.Equal(LlmTestBed.TestItems, bed.Server.Requests.Count);
+        Assert.All(bed.Server.Requests, r => Assert.Equal(5, r.Prompt.Split("Potentially related product:\nGadget r").Length - 1));
+        Assert.All(bed.Server.Requests, r => Assert.Equal(5, r.Prompt.Split("Price is $1").Length - 1));
     }
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Pricer.Core.Embeddings;
+using Pricer.Core.Items;
 using Pricer.Core.Llm;
 using Pricer.Core.Pricers;
 using Pricer.Data.Llm;
@@ -249,18 +252,62 @@ public sealed class LlmRunTests
     }
 
     [Fact]
-    public async Task Bad_provider_settings_are_all_named_and_rag_without_embeddings_is_refused()
+    public async Task Bad_provider_settings_are_all_named_and_rag_without_embeddings_is_refused_with_how_to_embed()
     {
         await using var bed = await LlmTestBed.CreateAsync();
         var settings = bed.Settings() with { Rag = true };
         settings.Provider.BaseUrl = "ftp://example";
         settings.Provider.Concurrency = 0;
+        var onTraining = bed.Settings() with { Rag = true, Items = new LlmItemSet { Split = Split.Train } };
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => bed.Runs.CreateAsync("llm", null, settings, "tester", CancellationToken.None));
+        var training = await Assert.ThrowsAsync<ArgumentException>(() => bed.Runs.CreateAsync("llm", null, onTraining, "tester", CancellationToken.None));
 
         Assert.Contains("not an http(s) address", error.Message);
         Assert.Contains("Concurrency 0", error.Message);
-        Assert.Contains(LlmRunService.RagUnavailable, error.Message);
-        Assert.False(bed.Runs.RagAvailable);
+        Assert.Contains("RAG needs the training items of data set 'llm' embedded", error.Message);
+        Assert.Contains("(0 of 10 are)", error.Message);
+        Assert.Contains("\"Embed now\"", error.Message);
+        Assert.Contains("`pricer embed --dataset llm`", error.Message);
+        Assert.Contains(LlmRunService.RagPricesTrainingItems, training.Message);
+        Assert.Equal(await bed.Runs.RagProblemAsync("llm", CancellationToken.None), error.Message[error.Message.IndexOf("RAG needs", StringComparison.Ordinal)..]);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => bed.StoredRunAsync(1));
+        Assert.Empty(bed.Server.Requests);
+    }
+
+    [Fact]
+    public async Task A_rag_run_shows_the_five_nearest_training_items_with_their_prices_nearest_first_and_is_cached_apart_from_a_plain_run()
+    {
+        await using var bed = await LlmTestBed.CreateAsync();
+        await bed.EmbedAsync();
+        var plain = bed.Settings(first: 6);
+
+        var (_, plainSummary) = await bed.RunAsync(plain);
+        var (ragRun, ragSummary) = await bed.RunAsync(plain with { Rag = true });
+        var (_, againSummary) = await bed.RunAsync(plain with { Rag = true });
+
+        Assert.Null(await bed.Runs.RagProblemAsync("llm", CancellationToken.None));
+        Assert.Equal((RunStatus.Succeeded, RunStatus.Succeeded), (plainSummary.Status, ragSummary.Status));
+        Assert.Equal("openai/gpt-4.1-nano + RAG", ragRun.Name);
+        Assert.Equal((6, 0), (ragSummary.Done, ragSummary.CacheHits));
+        Assert.Equal(6, againSummary.CacheHits);
+        Assert.Equal(12, bed.Server.Requests.Count);
+        var training = (await bed.ItemsAsync(Split.Train)).Select(i => i.Id).ToHashSet();
+        var priced = (await bed.ItemsAsync(Split.Test)).Take(6).ToList();
+        var similar = bed.Database.Services.GetRequiredService<ISimilarItems>();
+        var ragPrompts = bed.Server.Requests.Skip(6).Select(r => r.Prompt).ToList();
+        foreach (var item in priced)
+        {
+            var plainPrompt = PromptTemplate.Render(PromptTemplate.Frontier, item.Text);
+            var prompt = Assert.Single(ragPrompts, p => p.StartsWith(plainPrompt + "\n\n", StringComparison.Ordinal));
+            var nearest = await similar.FindAsync(bed.Dataset.Id, item.Text, 5);
+            Assert.Equal(5, nearest.Count);
+            Assert.All(nearest, n => Assert.Contains(n.ItemId, training));
+            Assert.Equal(nearest.OrderByDescending(n => n.Similarity).Select(n => n.ItemId), nearest.Select(n => n.ItemId));
+            var expected = new StringBuilder(plainPrompt).Append("\n\nTo help you, here are some other items that might be similar, with their prices:\n");
+            foreach (var n in nearest) expected.Append(CultureInfo.InvariantCulture, $"\nPotentially related product:\n{n.Text}\nPrice is ${n.Price:F2}\n");
+            Assert.Equal(expected.ToString(), prompt);
+            Assert.Equal(5, prompt.Split("Potentially related product:").Length - 1);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Pricer.Core.Embeddings;
 using Pricer.Core.Llm;
 using Pricer.Core.Items;
 using Pricer.Data.Llm;
@@ -28,7 +29,7 @@ public sealed class LlmSettingsTests
     public void The_rag_prompt_lists_each_similar_item_with_its_price_after_the_frontier_prompt()
     {
         var prompt = PromptTemplate.RenderWithSimilar(PromptTemplate.Frontier, "Lamp\nA desk lamp.",
-            [new SimilarItem("Desk light", 19.5), new SimilarItem("Floor lamp", 120)]);
+            [new SimilarItem(1, "Desk light", "Lighting", "Desk light", 19.5, 0.9f), new SimilarItem(2, "Floor lamp", "Lighting", "Floor lamp", 120, 0.7f)]);
 
         Assert.Equal(
             "Estimate the price of this product. Respond with the price, no explanation\n\nLamp\nA desk lamp." +

@@ -4,6 +4,8 @@ using Pricer.Core.Items;
 using Pricer.Core.Llm;
 using Pricer.Data;
 using Pricer.Data.Datasets;
+using Pricer.Data.Embeddings;
+using Pricer.Data.Items;
 using Pricer.Data.Llm;
 using Pricer.Data.Runs;
 using Pricer.Testing.Llm;
@@ -67,6 +69,15 @@ internal sealed class LlmTestBed : IAsyncDisposable
         var run = await Runs.CreateAsync("llm", null, settings, "tester", CancellationToken.None);
         var summary = await Runs.ExecuteAsync(run.Id, progress, CancellationToken.None);
         return (run, summary);
+    }
+
+    /// <summary>Embeds all 50 items with the real MiniLM model, as "Embed now" and `pricer embed` do.</summary>
+    public async Task EmbedAsync() => await Database.Services.GetRequiredService<DatasetEmbedder>().EmbedAsync(Dataset.Id, null, CancellationToken.None);
+
+    public async Task<List<ItemRecord>> ItemsAsync(Split split)
+    {
+        await using var db = await Database.Contexts.CreateDbContextAsync();
+        return await db.Items.AsNoTracking().Where(i => i.DatasetId == Dataset.Id && i.Split == split).OrderBy(i => i.Id).ToListAsync();
     }
 
     public async Task<List<Prediction>> PredictionsAsync(int runId)
