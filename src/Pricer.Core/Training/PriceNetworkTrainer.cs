@@ -111,7 +111,8 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
     {
         network.train();
         manual_seed(Settings.Seed + epoch);
-        var order = Shuffled(targets.Length, new Random(HashCode.Combine(Settings.Seed, epoch)));
+        // HashCode.Combine is salted per process, which made the same seed train differently from run to run.
+        var order = Shuffled(targets.Length, new Random(unchecked(Settings.Seed * 1_000_003 + epoch)));
         var batchTargets = new float[Settings.BatchSize];
         var batchRows = new int[Settings.BatchSize];
         var lossSum = 0.0;
