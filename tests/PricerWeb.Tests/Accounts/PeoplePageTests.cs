@@ -16,6 +16,7 @@ public sealed class PeoplePageTests : BunitContext, IAsyncLifetime
     public PeoplePageTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Services.AddMudServices();
         Services.AddSingleton(_app.Services.GetRequiredService<PeopleAdmin>());
         Services.AddSingleton(_app.Services.GetRequiredService<AccountSettings>());
