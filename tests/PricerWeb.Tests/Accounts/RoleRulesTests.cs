@@ -13,7 +13,7 @@ public class RoleRulesTests
         using var app = new PricerAppFactory();
         using var anonymous = app.CreateAnonymousClient(followRedirects: false);
 
-        foreach (var page in new[] { "/", "/datasets", "/compare", "/import", "/guess", "/guess/1" })
+        foreach (var page in new[] { "/", "/datasets", "/compare", "/import", "/guess", "/guess/1", "/admin/people" })
         {
             using var response = await anonymous.GetAsync(page);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -33,6 +33,9 @@ public class RoleRulesTests
     [InlineData(PricerRole.Guesser, "/datasets", true)]
     [InlineData(PricerRole.Guesser, "/compare", true)]
     [InlineData(PricerRole.Guesser, "/guess", true)]
+    [InlineData(PricerRole.Guesser, "/admin/people", false)]
+    [InlineData(PricerRole.Member, "/admin/people", false)]
+    [InlineData(PricerRole.Admin, "/admin/people", true)]
     public async Task Pages_follow_the_role_rules(PricerRole role, string page, bool allowed)
     {
         using var app = new PricerAppFactory();

@@ -78,13 +78,15 @@ public sealed class AccountService(
     public async Task<string?> SetRoleAsync(string userId, PricerRole role)
     {
         if (await users.FindByIdAsync(userId) is not { } user) return "There is no such account.";
-        var current = RoleOf(await users.GetRolesAsync(user));
+        var held = await users.GetRolesAsync(user);
+        var current = RoleOf(held);
         if (current == role) return null;
         if (current == PricerRole.Admin && (await users.GetUsersInRoleAsync(nameof(PricerRole.Admin))).Count == 1)
             return "This is the only Admin: make someone else Admin first.";
-        await users.RemoveFromRolesAsync(user, Enum.GetNames<PricerRole>().Where(r => r != role.ToString()));
-        var added = await users.AddToRoleAsync(user, role.ToString());
-        if (!added.Succeeded) return Describe(added);
+        // Identity refuses the whole removal when one named role is not held, so name only the held ones.
+        var removed = await users.RemoveFromRolesAsync(user, held.Where(r => r != role.ToString()));
+        if (!removed.Succeeded) return Describe(removed);
+        if (!held.Contains(role.ToString()) && await users.AddToRoleAsync(user, role.ToString()) is { Succeeded: false } added) return Describe(added);
         await users.UpdateSecurityStampAsync(user);
         return null;
     }

@@ -70,6 +70,7 @@ public static class AccountsFeature
         });
 
         services.AddScoped<AccountService>();
+        services.AddSingleton<People.PeopleAdmin>();
         services.AddSingleton<AccountSeeder>();
         return services;
     }
