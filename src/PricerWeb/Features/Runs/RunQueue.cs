@@ -18,6 +18,7 @@ public sealed class RunQueue(
     private readonly Dictionary<string, Lane> _lanes = new();
     private readonly ConcurrentDictionary<int, Entry> _entries = new();
     private readonly CancellationTokenSource _stopping = new();
+    private volatile bool _disposed;
 
     /// <summary>Stores <paramref name="run"/> as queued and queues <paramref name="job"/> to produce it; returns the stored run.</summary>
     public async Task<PricerRun> EnqueueAsync(PricerRun run, IRunJob job, CancellationToken cancellationToken)
@@ -72,16 +73,28 @@ public sealed class RunQueue(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_disposed) return;
         await _stopping.CancelAsync();
         List<Lane> lanes;
         lock (_lanes) lanes = [.. _lanes.Values];
         foreach (var lane in lanes) lane.Queue.Writer.TryComplete();
         await Task.WhenAll(lanes.Select(l => l.Worker)).WaitAsync(cancellationToken);
-        var interrupted = await lifecycle.InterruptUnfinishedAsync(cancellationToken);
-        if (interrupted.Count > 0) logger.LogWarning("Runs {RunIds} were stopped with the app; marked interrupted", interrupted);
+        try
+        {
+            var interrupted = await lifecycle.InterruptUnfinishedAsync(cancellationToken);
+            if (interrupted.Count > 0) logger.LogWarning("Runs {RunIds} were stopped with the app; marked interrupted", interrupted);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host disposed its services while stopping; StartAsync marks these runs interrupted at the next start.
+        }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Dispose();
+    }
 
     private async Task SubmitAsync(PricerRun run, IRunJob job, bool resumed, CancellationToken cancellationToken)
     {
