@@ -80,7 +80,7 @@ public class ItemSourceReaderTests
         var files = await reader.ResolveAsync("hf:team/sample", "downloads", null, CancellationToken.None);
 
         Assert.Equal([("hf:team/sample", "downloads")], remote.Calls);
-        Assert.Equal(["hf:team/sample/test.csv", "hf:team/sample/train.jsonl", "hf:team/sample/validation.jsonl.gz"], files.Select(f => f.DisplayName));
+        Assert.Equal(["hf:team/sample/test.csv", "hf:team/sample/train.jsonl", "hf:team/sample/val.jsonl.gz"], files.Select(f => f.DisplayName));
         Assert.Equal([Split.Test, Split.Train, Split.Validation], files.Select(f => f.NameSplit));
     }
 

@@ -12,7 +12,7 @@ public class JsonLinesItemReaderTests
     public async Task Reads_every_field_of_our_schema_from_plain_and_gzipped_files()
     {
         var (train, trainBad) = await Rows.ReadAsync(Rows.Fixture("sample", "train.jsonl"));
-        var (validation, validationBad) = await Rows.ReadAsync(Rows.Fixture("sample", "validation.jsonl.gz"));
+        var (validation, validationBad) = await Rows.ReadAsync(Rows.Fixture("sample", "val.jsonl.gz"));
 
         Assert.Empty(trainBad);
         Assert.Empty(validationBad);
