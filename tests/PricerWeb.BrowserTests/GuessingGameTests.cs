@@ -20,15 +20,19 @@ public sealed class GuessingGameTests(ChromiumFixture chromium, FixtureItemsAppF
         await using var two = await OpenPageAsAsync(TestAccount.PlayerTwo);
         await one.GotoAsync($"/guess/{campaignId}");
 
+        await Expect(one.Page.GetByTestId("item-details")).ToContainTextAsync("Brixo");
         // Distinctive prices, so one player's page can be searched for the other's guesses.
         var firstOfOne = await GuessAsync(one, "123.45");
         await two.GotoAsync($"/guess/{campaignId}");
-        await Expect(one.Page.GetByTestId("reveal")).ToContainTextAsync("over 1 guesses");
+        await Expect(one.Page.GetByTestId("reveal")).ToContainTextAsync("over 1 guess:");
 
         // The least-guessed item goes first: player two starts on another item than the one player one priced.
         var firstOfTwo = await GuessAsync(two, "678.9");
         Assert.NotEqual(firstOfOne, firstOfTwo);
-        await Expect(two.Page.GetByTestId("reveal")).ToContainTextAsync("over 1 guesses");
+        await ScreenshotAsync(one, "play.png");
+        await two.Page.SetViewportSizeAsync(390, 844);
+        await ScreenshotAsync(two, "play-phone.png");
+        await Expect(two.Page.GetByTestId("reveal")).ToContainTextAsync("over 1 guess:");
         await Expect(two.Page.Locator("body")).Not.ToContainTextAsync("$123.45");
 
         // A refresh mid-play loses nothing: the same item comes back, and the count includes the stored guess.
@@ -69,6 +73,39 @@ public sealed class GuessingGameTests(ChromiumFixture chromium, FixtureItemsAppF
         two.AssertNoConsoleErrors();
     }
 
+    [Fact]
+    public async Task A_Member_uploads_a_filled_sheet_as_a_Guessers_guesses_and_the_Guesser_joins_the_leaderboard()
+    {
+        var campaignId = await CreateCampaignAsync("Sheet upload");
+        await using var member = await OpenPageAsAsync(TestAccount.Member);
+        await member.GotoAsync($"/guess/{campaignId}/leaderboard");
+        var page = member.Page;
+        await Expect(page.GetByTestId("score-row")).ToHaveCountAsync(0);
+
+        await page.GetByTestId("sheet-person").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = TestAccount.Guesser.Email }).ClickAsync();
+        await page.Locator("[data-testid=sheet-import] input[type=file]").SetInputFilesAsync(
+            Path.Combine(Pricer.Testing.SharedData.Fixtures, "guessing", "human_out_2024.csv"));
+        await Expect(page.GetByTestId("sheet-chosen")).ToContainTextAsync("human_out_2024.csv");
+        await page.GetByTestId("sheet-import-submit").ClickAsync();
+
+        await Expect(page.GetByTestId("sheet-imported")).ToHaveTextAsync($"Stored 2 guesses for {TestAccount.Guesser.Email}; 1 left at 0 were skipped.");
+        var guesser = page.GetByTestId("score-row").Filter(new() { HasText = TestAccount.Guesser.Email });
+        await Expect(guesser.Locator("td").Nth(3)).ToHaveTextAsync("2");
+        await ScreenshotAsync(member, "leaderboard.png");
+        await Page.GotoAsync("/guess");
+        await Expect(Page.Page.GetByTestId("campaign-row")).Not.ToHaveCountAsync(0);
+        await ScreenshotAsync(Page, "campaigns.png");
+        member.AssertNoConsoleErrors();
+    }
+
+    /// <summary>Set PRICER_SCREENSHOTS to a folder to keep pictures of the pages.</summary>
+    private static async Task ScreenshotAsync(AppPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable("PRICER_SCREENSHOTS") is { Length: > 0 } folder)
+            await page.Page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = true });
+    }
+
     /// <summary>Creates a campaign over the sample's three test items through the form, as the Admin; returns its id.</summary>
     private async Task<int> CreateCampaignAsync(string name)
     {
@@ -86,12 +123,16 @@ public sealed class GuessingGameTests(ChromiumFixture chromium, FixtureItemsAppF
     private static async Task<long> CurrentItemAsync(AppPage player) =>
         long.Parse((await player.Page.GetByTestId("play-item").GetAttributeAsync("data-item-id"))!);
 
-    /// <summary>Types a price and presses Enter, as a player would; returns the item priced once the page has moved on.</summary>
+    /// <summary>
+    /// Types a price and presses Enter with the keyboard alone (the price box has the focus on arrival and after each
+    /// guess); returns the item priced once the page has moved on.
+    /// </summary>
     private static async Task<long> GuessAsync(AppPage player, string price)
     {
         var item = await CurrentItemAsync(player);
-        await Field(player.Page, "guess-input").FillAsync(price);
-        await Field(player.Page, "guess-input").PressAsync("Enter");
+        await Expect(Field(player.Page, "guess-input")).ToBeFocusedAsync();
+        await player.Page.Keyboard.TypeAsync(price);
+        await player.Page.Keyboard.PressAsync("Enter");
         await Expect(player.Page.GetByTestId("reveal")).ToContainTextAsync(
             "You said $" + double.Parse(price, CultureInfo.InvariantCulture).ToString("N2", CultureInfo.InvariantCulture));
         await Expect(player.Page.Locator($"[data-testid=play-item][data-item-id='{item}']")).ToHaveCountAsync(0);
