@@ -57,6 +57,9 @@ public static class GuessingEndpoints
     /// <summary>The body is a filled human_out.csv (text/csv); its guesses become the signed-in person's.</summary>
     private static async Task<IResult> ImportSheetAsync(int campaignId, HttpRequest request, ClaimsPrincipal user, CampaignSheets sheets, CancellationToken cancellationToken)
     {
+        // The route takes no antiforgery token; a cross-site HTML form cannot send text/csv, so insisting on it keeps forms out.
+        if (!string.Equals(request.GetTypedHeaders().ContentType?.MediaType.Value, "text/csv", StringComparison.OrdinalIgnoreCase))
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: "Send the sheet as text/csv.");
         if (request.ContentLength > CampaignSheets.MaxSheetBytes)
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: $"A sheet may be at most {CampaignSheets.MaxSheetBytes / 1_000_000} MB.");
         using var body = new MemoryStream();
