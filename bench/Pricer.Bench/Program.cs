@@ -92,6 +92,7 @@ if (bench == "all")
     await LlmBench.RunAsync(workFolder, results);
     await KnnBench.RunAsync(items, results);
     EmbedBench.Run(results);
+    await GuessBench.RunAsync(workFolder, results);
 }
 return Report(results, loadAtStart);
 
