@@ -3,8 +3,8 @@ using Pricer.Bench.Benches;
 using Pricer.Bench.Measurement;
 using Pricer.Bench.Synthetic;
 
-// dotnet run -c Release --project bench/Pricer.Bench -- <generate|import|browse|compare|llm|knn|embed|train|train-scale|all> [--items N] [--threads N]
-const string Usage = "usage: Pricer.Bench <generate|import|browse|compare|llm|knn|embed|train|train-scale|all> [--items N] [--threads N]   (default 800000 SYNTHETIC items; torch threads for train)";
+// dotnet run -c Release --project bench/Pricer.Bench -- <generate|import|browse|compare|llm|knn|embed|guess|train|train-scale|all> [--items N] [--threads N]
+const string Usage = "usage: Pricer.Bench <generate|import|browse|compare|llm|knn|embed|guess|train|train-scale|all> [--items N] [--threads N]   (default 800000 SYNTHETIC items; torch threads for train)";
 
 var bench = args.FirstOrDefault();
 var items = 800_000;
@@ -21,7 +21,7 @@ if (threadsAt >= 0 && (threadsAt + 1 >= args.Length || !int.TryParse(args[thread
     Console.Error.WriteLine(Usage);
     return 2;
 }
-if (bench is not ("generate" or "import" or "browse" or "compare" or "llm" or "knn" or "embed" or "train" or "train-scale" or "all"))
+if (bench is not ("generate" or "import" or "browse" or "compare" or "llm" or "knn" or "embed" or "guess" or "train" or "train-scale" or "all"))
 {
     Console.Error.WriteLine(Usage);
     return 2;
@@ -64,6 +64,11 @@ if (bench == "embed")
     EmbedBench.Run(results);
     return Report(results, loadAtStart);
 }
+if (bench == "guess")
+{
+    await GuessBench.RunAsync(workFolder, results);
+    return Report(results, loadAtStart);
+}
 
 SyntheticDataset.Ensure(sourceFolder, items);
 if (bench == "generate") return 0;
@@ -87,6 +92,7 @@ if (bench == "all")
     await LlmBench.RunAsync(workFolder, results);
     await KnnBench.RunAsync(items, results);
     EmbedBench.Run(results);
+    await GuessBench.RunAsync(workFolder, results);
 }
 return Report(results, loadAtStart);
 

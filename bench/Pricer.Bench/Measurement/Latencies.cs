@@ -1,17 +1,20 @@
 namespace Pricer.Bench.Measurement;
 
-/// <summary>Timings of repeated operations, in milliseconds.</summary>
+/// <summary>Timings of repeated operations, in milliseconds; safe to time from several tasks at once.</summary>
 internal sealed class Latencies
 {
     private readonly List<double> _milliseconds = [];
 
-    public int Count => _milliseconds.Count;
+    public int Count
+    {
+        get { lock (_milliseconds) return _milliseconds.Count; }
+    }
 
     public async Task<T> TimeAsync<T>(Func<Task<T>> operation)
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await operation();
-        _milliseconds.Add(System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        Add(System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         return result;
     }
 
@@ -19,15 +22,21 @@ internal sealed class Latencies
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = operation();
-        _milliseconds.Add(System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        Add(System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         return result;
     }
 
     /// <summary>The nearest-rank percentile.</summary>
     public double Percentile(double percent)
     {
-        var sorted = _milliseconds.Order().ToList();
+        List<double> sorted;
+        lock (_milliseconds) sorted = _milliseconds.Order().ToList();
         var rank = (int)Math.Ceiling(percent / 100 * sorted.Count);
         return sorted[Math.Clamp(rank - 1, 0, sorted.Count - 1)];
+    }
+
+    private void Add(double milliseconds)
+    {
+        lock (_milliseconds) _milliseconds.Add(milliseconds);
     }
 }

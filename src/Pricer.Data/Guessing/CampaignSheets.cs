@@ -11,6 +11,9 @@ public sealed class CampaignSheets(IDbContextFactory<PricerDbContext> contexts, 
 {
     public const string PromptStart = "How much does this cost to the nearest dollar?";
     public const string PromptEnd = "Price is $";
+    /// <summary>The largest filled sheet taken: the course's 250-row sheets are tens of kilobytes.</summary>
+    public const long MaxSheetBytes = 20_000_000;
+
     private const int MaxProblems = 20;
 
     /// <summary>The campaign's item texts in its order; null when there is no such campaign.</summary>

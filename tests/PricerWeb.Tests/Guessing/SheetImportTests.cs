@@ -35,6 +35,25 @@ public class SheetImportTests
     }
 
     [Fact]
+    public async Task A_sheet_sent_as_a_cross_site_form_could_send_it_is_refused_and_nothing_is_stored()
+    {
+        using var app = new PricerAppFactory();
+        await GuessingApp.ImportAsync(app, "sample", GuessingApp.SampleItems);
+        var campaign = await GuessingApp.CampaignAsync(app, "sample", items: 3);
+        using var guesser = app.CreateClientAs(PricerRole.Guesser);
+        var sheet = await File.ReadAllTextAsync(Path.Combine(SharedData.Fixtures, "guessing", "human_out_2024.csv"));
+
+        using var plain = await guesser.PostAsync($"/api/campaigns/{campaign.Id}/human_out.csv", new StringContent(sheet, Encoding.UTF8, "text/plain"));
+        using var form = await guesser.PostAsync($"/api/campaigns/{campaign.Id}/human_out.csv",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["sheet"] = sheet }));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, plain.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
+        await using var db = await GuessingApp.Contexts(app).CreateDbContextAsync();
+        Assert.Equal(0, await db.Guesses.CountAsync());
+    }
+
+    [Fact]
     public async Task The_exported_human_in_sheet_filled_in_2025_form_imports_back()
     {
         using var app = new PricerAppFactory();

@@ -57,18 +57,19 @@ public static class GuessingEndpoints
     /// <summary>The body is a filled human_out.csv (text/csv); its guesses become the signed-in person's.</summary>
     private static async Task<IResult> ImportSheetAsync(int campaignId, HttpRequest request, ClaimsPrincipal user, CampaignSheets sheets, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxSheetBytes)
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: $"A sheet may be at most {MaxSheetBytes / 1_000_000} MB.");
+        // The route takes no antiforgery token; a cross-site HTML form cannot send text/csv, so insisting on it keeps forms out.
+        if (!string.Equals(request.GetTypedHeaders().ContentType?.MediaType.Value, "text/csv", StringComparison.OrdinalIgnoreCase))
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, detail: "Send the sheet as text/csv.");
+        if (request.ContentLength > CampaignSheets.MaxSheetBytes)
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: $"A sheet may be at most {CampaignSheets.MaxSheetBytes / 1_000_000} MB.");
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, cancellationToken);
-        if (body.Length > MaxSheetBytes)
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: $"A sheet may be at most {MaxSheetBytes / 1_000_000} MB.");
+        if (body.Length > CampaignSheets.MaxSheetBytes)
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, detail: $"A sheet may be at most {CampaignSheets.MaxSheetBytes / 1_000_000} MB.");
         body.Position = 0;
         var result = await sheets.ImportAsync(campaignId, UserId(user), body, cancellationToken);
         return result.Succeeded ? Results.Ok(result) : Results.BadRequest(result);
     }
-
-    private const long MaxSheetBytes = 20_000_000;
 
     private static async Task<IResult> SheetAsync(int campaignId, CampaignSheets sheets, CancellationToken cancellationToken)
     {
