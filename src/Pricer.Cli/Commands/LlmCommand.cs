@@ -69,8 +69,10 @@ public static class LlmCommand
             }
             Console.Error.WriteLine($"run {run.Id} \"{run.Name}\": {settings.Items.Describe()} via {chosenProvider.BaseUrl} ({chosenProvider.Model}), {chosenProvider.Concurrency} at a time");
             var summary = await runs.ExecuteAsync(run.Id, new ConsoleLlmProgress(Console.Error), cancellationToken);
-            if (summary.Status == RunStatus.Failed) return CliExit.Failure($"run {run.Id} failed after {summary.Done:N0} of {summary.Total:N0} items: {summary.Error}");
-            if (summary.Error is { } note) Console.Error.WriteLine(note);
+            var failed = summary.Status == RunStatus.Failed;
+            if (failed && summary.Done == 0) return CliExit.Failure($"run {run.Id} failed: {summary.Error}");
+            // A run stopped by its budget, or by a call that failed for good, is still scored on what it priced.
+            if (summary.Error is { } note) Console.Error.WriteLine(failed ? $"run {run.Id} failed after {summary.Done:N0} of {summary.Total:N0} items: {note}" : note);
 
             var result = await services.GetRequiredService<RunEvaluator>().EvaluateAsync(run.Id, chosen, cancellationToken);
             var m = result.Metrics;
@@ -83,7 +85,7 @@ public static class LlmCommand
                     run = run.Id, n = m.Count, error = m.Error, rmsle = m.Rmsle, hits = m.HitsPercent, tokensIn = summary.InputTokens,
                     tokensOut = summary.OutputTokens, cost = summary.CostUsd, cacheHits = summary.CacheHits, status = summary.Status.ToString(),
                 });
-            return 0;
+            return failed ? 1 : 0;
         });
         return command;
     }

@@ -50,7 +50,7 @@ public sealed class LlmBatchPricer(IChatEndpoint endpoint, LlmProviderOptions pr
             var cost = provider.CostUsd(reply.InputTokens, reply.OutputTokens);
             budget.Settle(estimate, cost);
             InterlockedMax(ref _dearestCallUsd, cost);
-            var prediction = new LlmPrediction(item.Key, LlmCacheKey.For(provider, item.Prompt), PriceReply.Parse(reply.Text), reply.Text,
+            var prediction = new LlmPrediction(item.Key, item.CacheKey, PriceReply.Parse(reply.Text), reply.Text,
                 reply.InputTokens, reply.OutputTokens, cost, latencyMs, CacheHit: false);
             await sink(prediction, CancellationToken.None);
         });

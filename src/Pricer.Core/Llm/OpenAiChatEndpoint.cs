@@ -16,7 +16,7 @@ public sealed class OpenAiChatEndpoint : IChatEndpoint
     private const int LongestErrorShown = 500;
 
     private readonly ChatClient _client;
-    private readonly ChatCompletionOptions _options;
+    private readonly LlmProviderOptions _provider;
     private readonly SecretScrubber _scrubber;
 
     public OpenAiChatEndpoint(LlmProviderOptions provider, string apiKey)
@@ -29,14 +29,15 @@ public sealed class OpenAiChatEndpoint : IChatEndpoint
             NetworkTimeout = TimeSpan.FromSeconds(provider.TimeoutSeconds),
         };
         _client = new ChatClient(provider.Model, new ApiKeyCredential(apiKey), clientOptions);
-        _options = CompletionOptions(provider);
+        _provider = provider;
     }
 
     public async Task<ChatReply> CompleteAsync(string prompt, CancellationToken cancellationToken)
     {
         try
         {
-            ChatCompletion completion = await _client.CompleteChatAsync([new UserChatMessage(prompt)], _options, cancellationToken);
+            // Options per call: the SDK writes each call's messages into the options object it is given.
+            ChatCompletion completion = await _client.CompleteChatAsync([new UserChatMessage(prompt)], CompletionOptions(_provider), cancellationToken);
             var text = string.Concat(completion.Content.Where(p => p.Kind == ChatMessageContentPartKind.Text).Select(p => p.Text));
             return new ChatReply(text, completion.Usage?.InputTokenCount ?? 0, completion.Usage?.OutputTokenCount ?? 0);
         }

@@ -6,12 +6,17 @@ using Pricer.Data.Runs;
 namespace Pricer.Data.Llm;
 
 /// <summary>
-/// Stores an LLM run's predictions as they arrive: one writer drains whatever has queued up and stores it in one
-/// transaction (predictions, new cache entries, the run's cost), so that many concurrent replies cost few
-/// SQLite writes and a cancelled or crashed run keeps everything that came back.
+/// Stores an LLM run's predictions as they arrive: one writer gathers what comes back within
+/// <see cref="FlushInterval"/> of the first unsaved reply (or <see cref="LargestBatch"/> replies) and stores it
+/// in one transaction (predictions, new cache entries, the run's cost), so that many concurrent replies cost few
+/// SQLite writes, and a cancelled run keeps everything that came back. A crash loses at most the replies of the
+/// last fraction of a second, never half a batch: resuming asks for exactly the items that have no prediction.
 /// </summary>
 internal sealed class LlmPredictionWriter
 {
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
+    public const int LargestBatch = 256;
+
     private readonly IDbContextFactory<PricerDbContext> _contexts;
     private readonly int _runId;
     private readonly LlmProviderOptions _provider;
@@ -44,7 +49,7 @@ internal sealed class LlmPredictionWriter
         var batch = new List<LlmPrediction>();
         while (await _queue.Reader.WaitToReadAsync())
         {
-            while (_queue.Reader.TryRead(out var prediction)) batch.Add(prediction);
+            await GatherAsync(batch);
             try
             {
                 await WriteAsync(batch);
@@ -56,6 +61,25 @@ internal sealed class LlmPredictionWriter
             }
             _stored(batch.ToList());
             batch.Clear();
+        }
+    }
+
+    /// <summary>Takes what is queued, then what arrives until the interval has passed, the batch is full or the queue completes.</summary>
+    private async Task GatherAsync(List<LlmPrediction> batch)
+    {
+        using var interval = new CancellationTokenSource(FlushInterval, _clock);
+        while (true)
+        {
+            while (batch.Count < LargestBatch && _queue.Reader.TryRead(out var prediction)) batch.Add(prediction);
+            if (batch.Count >= LargestBatch) return;
+            try
+            {
+                if (!await _queue.Reader.WaitToReadAsync(interval.Token)) return;
+            }
+            catch (OperationCanceledException) when (interval.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 

@@ -114,7 +114,7 @@ public sealed class LlmRunService(
         {
             apiKey = ApiKeys.Resolve(provider);
             var work = await PromptsAsync(run.DatasetId, settings, remaining, cancellationToken);
-            var misses = await AnswerFromCacheAsync(provider, work, writer, cancellationToken);
+            var misses = await AnswerFromCacheAsync(work, writer, cancellationToken);
             var pricer = new LlmBatchPricer(new OpenAiChatEndpoint(provider, apiKey), provider, clock);
             pricer.Retrying += retry => progress?.Report(tally.Retry(retry));
             stop = await pricer.PriceAsync(misses, new LlmBudget(settings.BudgetUsd, run.CostUsd), writer.AddAsync, cancellationToken);
@@ -161,37 +161,39 @@ public sealed class LlmRunService(
     private async Task<IReadOnlyList<LlmWorkItem>> PromptsAsync(
         int datasetId, LlmRunSettings settings, IReadOnlyList<(long RowId, Core.Items.Item Item)> items, CancellationToken cancellationToken)
     {
-        if (!settings.Rag) return items.Select(i => new LlmWorkItem(i.RowId, PromptTemplate.Render(settings.PromptTemplate, i.Item.Text))).ToList();
+        var cacheKey = new LlmCacheKey(settings.Provider);
         var work = new List<LlmWorkItem>(items.Count);
         foreach (var (rowId, item) in items)
         {
-            var similar = await similarItems.FindAsync(datasetId, item.Text, LlmRunSettings.SimilarItemsShown, cancellationToken);
-            work.Add(new LlmWorkItem(rowId, PromptTemplate.RenderWithSimilar(settings.PromptTemplate, item.Text, similar)));
+            var prompt = settings.Rag
+                ? PromptTemplate.RenderWithSimilar(settings.PromptTemplate, item.Text,
+                    await similarItems.FindAsync(datasetId, item.Text, LlmRunSettings.SimilarItemsShown, cancellationToken))
+                : PromptTemplate.Render(settings.PromptTemplate, item.Text);
+            work.Add(new LlmWorkItem(rowId, prompt, cacheKey.Of(prompt)));
         }
         return work;
     }
 
     /// <summary>Stores a prediction for every item whose request is cached and returns the others.</summary>
     private async Task<IReadOnlyList<LlmWorkItem>> AnswerFromCacheAsync(
-        LlmProviderOptions provider, IReadOnlyList<LlmWorkItem> work, LlmPredictionWriter writer, CancellationToken cancellationToken)
+        IReadOnlyList<LlmWorkItem> work, LlmPredictionWriter writer, CancellationToken cancellationToken)
     {
-        var keyed = work.Select(w => (Work: w, Key: LlmCacheKey.For(provider, w.Prompt))).ToList();
         var cached = new Dictionary<string, LlmResponse>(StringComparer.Ordinal);
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            foreach (var chunk in keyed.Select(k => k.Key).Distinct().Chunk(CacheLookupChunk))
+            foreach (var chunk in work.Select(w => w.CacheKey).Distinct().Chunk(CacheLookupChunk))
                 foreach (var response in await db.LlmResponses.AsNoTracking().Where(r => chunk.Contains(r.Key)).ToListAsync(cancellationToken))
                     cached[response.Key] = response;
         }
         var misses = new List<LlmWorkItem>();
-        foreach (var (item, key) in keyed)
+        foreach (var item in work)
         {
-            if (!cached.TryGetValue(key, out var hit))
+            if (!cached.TryGetValue(item.CacheKey, out var hit))
             {
                 misses.Add(item);
                 continue;
             }
-            await writer.AddAsync(new LlmPrediction(item.Key, key, Core.Evaluation.PriceReply.Parse(hit.Reply), hit.Reply,
+            await writer.AddAsync(new LlmPrediction(item.Key, item.CacheKey, Core.Evaluation.PriceReply.Parse(hit.Reply), hit.Reply,
                 hit.InputTokens, hit.OutputTokens, CostUsd: 0, LatencyMs: 0, CacheHit: true), cancellationToken);
         }
         return misses;

@@ -41,6 +41,30 @@ public sealed class LlmCommandTests
     }
 
     [Fact]
+    public async Task Llm_stopped_by_its_budget_fails_saying_so_and_still_prints_the_json_of_what_it_priced()
+    {
+        await using var bed = await LlmTestBed.CreateAsync();
+        bed.Server.PromptTokens = _ => 100;
+        // Each call: 100 x $10/M + 5 x $20/M = $0.0011; $0.005 pays for four.
+        string[] args =
+        [
+            "--data-dir", bed.Database.DataDirectory, "llm", "--dataset", "llm", "--base-url", bed.Server.BaseUrl, "--model", "m",
+            "--api-key-env", bed.KeyVariable, "--concurrency", "1", "--input-price", "10", "--output-price", "20", "--budget", "0.005", "--json",
+        ];
+
+        var result = await PricerCli.RunAsync(bed.Database.DataDirectory, args);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Stopped at the budget of $0.005: 4 of 40 items priced", result.StandardError);
+        Assert.Equal(4, bed.Server.Requests.Count);
+        using var json = JsonDocument.Parse(result.LastLine);
+        Assert.Equal("Failed", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal(400, json.RootElement.GetProperty("tokens_in").GetInt64());
+        Assert.Equal(20, json.RootElement.GetProperty("tokens_out").GetInt64());
+        Assert.Equal(0.0044, json.RootElement.GetProperty("cost").GetDouble(), 12);
+    }
+
+    [Fact]
     public async Task A_key_echoed_in_an_error_is_not_printed_and_rag_without_embeddings_fails_clearly_with_how_to_embed()
     {
         await using var bed = await LlmTestBed.CreateAsync();

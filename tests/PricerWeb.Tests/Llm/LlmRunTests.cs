@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Pricer.Core.Embeddings;
 using Pricer.Core.Items;
 using Pricer.Core.Llm;
 using Pricer.Core.Pricers;
 using Pricer.Data.Llm;
+using Pricer.Data.Runs;
 using Pricer.Testing.Llm;
 using PricerWeb.Tests.HuggingFace;
 
@@ -195,6 +197,40 @@ public sealed class LlmRunTests
         Assert.Equal(LlmTestBed.TestItems, bed.Server.Requests.Select(r => r.Prompt).Distinct().Count());
         Assert.True(summary.CostUsd > costBefore);
         Assert.Equal(LlmTestBed.TestItems, (await bed.PredictionsAsync(run.Id)).Count);
+    }
+
+    [Fact]
+    public async Task A_batch_that_cannot_be_stored_leaves_nothing_half_stored_and_the_resumed_run_asks_again_for_exactly_what_it_lacks()
+    {
+        await using var bed = await LlmTestBed.CreateAsync();
+        var doomed = (await bed.ItemsAsync(Split.Test))[20].Id;
+        var crashAtDoomed = "CREATE TRIGGER crash BEFORE INSERT ON Predictions WHEN NEW.ItemId = "
+            + doomed.ToString(CultureInfo.InvariantCulture) + " BEGIN SELECT RAISE(ABORT, 'simulated crash'); END";
+        await using (var db = await bed.Database.Contexts.CreateDbContextAsync())
+            await db.Database.ExecuteSqlRawAsync(crashAtDoomed);
+        var run = await bed.Runs.CreateAsync("llm", "crashing", bed.Settings(concurrency: 4), "tester", CancellationToken.None);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => bed.Runs.ExecuteAsync(run.Id, null, CancellationToken.None));
+
+        var stored = await bed.PredictionsAsync(run.Id);
+        Assert.DoesNotContain(stored, p => p.ItemId == doomed);
+        Assert.InRange(stored.Count, 0, LlmTestBed.TestItems - 1);
+        var crashed = await bed.StoredRunAsync(run.Id);
+        Assert.Equal(stored.Sum(p => (p.InputTokens!.Value * 10.0 + p.OutputTokens!.Value * 20.0) / 1e6), crashed.CostUsd, 12);
+        await using (var db = await bed.Database.Contexts.CreateDbContextAsync())
+        {
+            Assert.Equal(stored.Count, await db.LlmResponses.CountAsync());
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER crash");
+        }
+        var sentBeforeCrash = bed.Server.Requests.Count;
+        await bed.Database.Services.GetRequiredService<RunLifecycle>().InterruptUnfinishedAsync(CancellationToken.None);
+
+        var summary = await bed.Runs.ExecuteAsync(run.Id, null, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Succeeded, summary.Status);
+        Assert.Equal((LlmTestBed.TestItems, 0), (summary.Done, summary.CacheHits));
+        Assert.Equal(sentBeforeCrash + LlmTestBed.TestItems - stored.Count, bed.Server.Requests.Count);
+        Assert.Equal(LlmTestBed.TestItems, (await bed.PredictionsAsync(run.Id)).Select(p => p.ItemId).Distinct().Count());
     }
 
     [Fact]

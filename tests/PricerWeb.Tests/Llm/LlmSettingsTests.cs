@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Pricer.Core.Embeddings;
 using Pricer.Core.Llm;
@@ -62,6 +65,27 @@ public sealed class LlmSettingsTests
         same.BaseUrl = "http://h/v1/";
         Assert.Equal(key, LlmCacheKey.For(same, "p"));
         Assert.Matches("^[0-9a-f]{64}$", key);
+    }
+
+    [Theory]
+    [InlineData("Estimate the price of this product.\n\nLamp \"XL\" <b>&</b> café 💡 \\ \t 'x' + y")]
+    [InlineData("")]
+    public void Cache_keys_stay_those_stored_before_they_were_computed_once_per_provider(string prompt)
+    {
+        var provider = new LlmProviderOptions { BaseUrl = "HTTP://Host/v1/", Model = " m ", Seed = 3, MaxOutputTokens = 9, ReasoningEffort = "Low", Temperature = 0.25 };
+        // The request JSON that earlier versions hashed, so cached replies of existing databases still answer.
+        var earlier = JsonSerializer.Serialize(new
+        {
+            endpoint = "http://host/v1", model = "m", max_tokens = (int?)9, seed = (long?)3, reasoning_effort = "low", temperature = (double?)0.25,
+            messages = new[] { new { role = "user", content = prompt } },
+        });
+        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(earlier)));
+
+        var keys = new LlmCacheKey(provider);
+
+        Assert.Equal(expected, keys.Of(prompt));
+        Assert.Equal(expected, keys.Of(prompt));
+        Assert.Equal(expected, LlmCacheKey.For(provider, prompt));
     }
 
     [Fact]

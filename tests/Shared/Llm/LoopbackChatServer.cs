@@ -1,10 +1,10 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Pricer.Testing.Llm;
 
@@ -21,6 +21,7 @@ public sealed class LoopbackChatServer : IAsyncDisposable
     private readonly Task _serving;
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _received;
+    private long _answered;
     private int _holdAfter = int.MaxValue;
     private int _inFlight;
     private int _mostInFlight;
@@ -114,19 +115,16 @@ public sealed class LoopbackChatServer : IAsyncDisposable
 
     private async Task AnswerCoreAsync(HttpListenerContext context)
     {
-        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync();
+        var body = await ReadBodyAsync(context.Request);
         if (context.Request.HttpMethod != "POST" || context.Request.Url?.AbsolutePath.EndsWith("/chat/completions", StringComparison.Ordinal) != true)
         {
-            await WriteAsync(context.Response, 404, """{"error":{"message":"not found"}}""");
+            await WriteAsync(context.Response, 404, """{"error":{"message":"not found"}}"""u8.ToArray());
             return;
         }
-        var request = JsonNode.Parse(body)!;
-        var model = request["model"]?.GetValue<string>() ?? "";
-        var prompt = request["messages"]?.AsArray().LastOrDefault()?["content"]?.GetValue<string>() ?? "";
+        var (model, prompt) = ReadRequest(body);
         ChatFault? fault = _faults.TryDequeue(out var next) ? next : null;
         var authorization = context.Request.Headers["Authorization"];
-        Requests.Enqueue(new SeenChatRequest(DateTime.UtcNow, model, prompt, authorization, body, fault));
+        Requests.Enqueue(new SeenChatRequest(DateTime.UtcNow, model, prompt, authorization, Encoding.UTF8.GetString(body), fault));
 
         if (Interlocked.Increment(ref _received) > Volatile.Read(ref _holdAfter)) await _released.Task;
         if (Delay > TimeSpan.Zero) await Task.Delay(Delay);
@@ -134,10 +132,10 @@ public sealed class LoopbackChatServer : IAsyncDisposable
         {
             case ChatFault.RateLimited:
                 context.Response.AddHeader("Retry-After", RetryAfterSeconds.ToString(CultureInfo.InvariantCulture));
-                await WriteAsync(context.Response, 429, """{"error":{"message":"Rate limit reached","type":"rate_limit"}}""");
+                await WriteAsync(context.Response, 429, """{"error":{"message":"Rate limit reached","type":"rate_limit"}}"""u8.ToArray());
                 return;
             case ChatFault.ServerError:
-                await WriteAsync(context.Response, 500, """{"error":{"message":"The server had an error","type":"server_error"}}""");
+                await WriteAsync(context.Response, 500, """{"error":{"message":"The server had an error","type":"server_error"}}"""u8.ToArray());
                 return;
             case ChatFault.DropConnection:
                 // Headers and the start of a body, then the connection closes: the reply is cut off.
@@ -149,43 +147,85 @@ public sealed class LoopbackChatServer : IAsyncDisposable
                 return;
             case ChatFault.EchoKeyUnauthorized:
                 var echoed = JsonSerializer.Serialize($"Incorrect API key provided: {authorization?.Replace("Bearer ", "", StringComparison.Ordinal)}");
-                await WriteAsync(context.Response, 401, $$$"""{"error":{"message":{{{echoed}}},"type":"invalid_request_error"}}""");
+                await WriteAsync(context.Response, 401, Encoding.UTF8.GetBytes($$$"""{"error":{"message":{{{echoed}}},"type":"invalid_request_error"}}"""));
                 return;
             case ChatFault.Slow:
                 await Task.Delay(SlowDelay);
                 break;
         }
         var reply = fault == ChatFault.NoNumber ? "I cannot tell the price of this product." : Reply(prompt);
-        var promptTokens = PromptTokens(prompt);
-        var answer = new JsonObject
-        {
-            ["id"] = "chatcmpl-" + Guid.NewGuid().ToString("N"),
-            ["object"] = "chat.completion",
-            ["created"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
-            ["model"] = model,
-            ["choices"] = new JsonArray(new JsonObject
-            {
-                ["index"] = 0,
-                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply },
-                ["finish_reason"] = "stop",
-            }),
-            ["usage"] = new JsonObject
-            {
-                ["prompt_tokens"] = promptTokens,
-                ["completion_tokens"] = CompletionTokens,
-                ["total_tokens"] = promptTokens + CompletionTokens,
-            },
-        };
-        await WriteAsync(context.Response, 200, answer.ToJsonString());
+        await WriteAsync(context.Response, 200, Completion(model, reply, PromptTokens(prompt)));
     }
 
-    private static async Task WriteAsync(HttpListenerResponse response, int status, string json)
+    private static async Task<byte[]> ReadBodyAsync(HttpListenerRequest request)
     {
-        var bytes = Encoding.UTF8.GetBytes(json);
+        if (request.ContentLength64 is > 0 and < int.MaxValue)
+        {
+            var body = new byte[request.ContentLength64];
+            await request.InputStream.ReadExactlyAsync(body);
+            return body;
+        }
+        using var buffer = new MemoryStream();
+        await request.InputStream.CopyToAsync(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The model and the last message's text; what a chat request that is not JSON lacks is empty.</summary>
+    private static (string Model, string Prompt) ReadRequest(byte[] body)
+    {
+        try
+        {
+            using var request = JsonDocument.Parse(body);
+            var root = request.RootElement;
+            var model = root.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "";
+            var prompt = root.TryGetProperty("messages", out var messages) && messages.ValueKind == JsonValueKind.Array && messages.GetArrayLength() > 0
+                && messages[messages.GetArrayLength() - 1].TryGetProperty("content", out var content) && content.ValueKind == JsonValueKind.String
+                ? content.GetString()!
+                : "";
+            return (model, prompt);
+        }
+        catch (JsonException)
+        {
+            return ("", "");
+        }
+    }
+
+    private byte[] Completion(string model, string reply, int promptTokens)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", string.Create(CultureInfo.InvariantCulture, $"chatcmpl-{Interlocked.Increment(ref _answered)}"));
+            json.WriteString("object", "chat.completion");
+            json.WriteNumber("created", DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            json.WriteString("model", model);
+            json.WriteStartArray("choices");
+            json.WriteStartObject();
+            json.WriteNumber("index", 0);
+            json.WriteStartObject("message");
+            json.WriteString("role", "assistant");
+            json.WriteString("content", reply);
+            json.WriteEndObject();
+            json.WriteString("finish_reason", "stop");
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteStartObject("usage");
+            json.WriteNumber("prompt_tokens", promptTokens);
+            json.WriteNumber("completion_tokens", CompletionTokens);
+            json.WriteNumber("total_tokens", promptTokens + CompletionTokens);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static async Task WriteAsync(HttpListenerResponse response, int status, byte[] json)
+    {
         response.StatusCode = status;
         response.ContentType = "application/json";
-        response.ContentLength64 = bytes.Length;
-        await response.OutputStream.WriteAsync(bytes);
+        response.ContentLength64 = json.Length;
+        await response.OutputStream.WriteAsync(json);
         response.Close();
     }
 

@@ -9,8 +9,20 @@ internal sealed class LlmJob(LlmRunService service) : IRunJob
 {
     public string Lane => RunLanes.Network;
 
-    public Task ExecuteAsync(RunJobContext context, CancellationToken cancellationToken) =>
-        service.PriceAsync(context.RunId, new JobProgress(context), cancellationToken);
+    public async Task ExecuteAsync(RunJobContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await service.PriceAsync(context.RunId, new JobProgress(context), cancellationToken);
+        }
+        finally
+        {
+            // The log is saved with the run, so its tokens and cost stay on its page after it ends, however it ends.
+            var summary = await service.SummaryAsync(context.RunId, CancellationToken.None);
+            context.Log(Describe(new LlmRunProgress(summary.RunId, summary.Done, summary.Total, summary.CacheHits,
+                summary.InputTokens, summary.OutputTokens, summary.CostUsd, Retries: 0, LastRetry: null)));
+        }
+    }
 
     private sealed class JobProgress(RunJobContext context) : IProgress<LlmRunProgress>
     {
