@@ -1,0 +1,135 @@
+using Pricer.Core.Models.Llama;
+using Pricer.Testing;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Pricer.Core.Tests.Llama;
+
+/// <summary>A tiny random Llama written in Hugging Face's layout loads, tokenizes, and runs causally.</summary>
+public class LlamaModelTests
+{
+    [Fact]
+    public void Sharded_folder_loads_with_the_weights_as_written()
+    {
+        using var folder = new TempFolder();
+        var written = TinyLlama.Write(folder.Path, TinyLlama.Config());
+
+        using var llama = LlamaFolder.Load(folder.Path, new LlamaLoadOptions { Device = CPU });
+
+        var loaded = llama.Model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        Assert.Equal(written.Keys.Order(), loaded.Keys.Order());
+        foreach (var (key, values) in written) Assert.True(values.allclose(loaded[key], rtol: 0, atol: 0), $"{key} differs after loading");
+        Assert.Equal(ScalarType.Float32, llama.Model.Dtype);
+        Assert.Contains("model.layers.1.self_attn.q_proj.weight", loaded.Keys);
+        Assert.Contains("model.layers.0.mlp.gate_proj.weight", loaded.Keys);
+    }
+
+    [Fact]
+    public void Tokenizer_json_encodes_byte_level_with_merges_and_decodes_back()
+    {
+        using var folder = new TempFolder();
+        TinyLlama.Write(folder.Path, TinyLlama.Config());
+        using var llama = LlamaFolder.Load(folder.Path, new LlamaLoadOptions { Device = CPU });
+        const string text = "Price is $100.00 for the café";
+
+        var ids = llama.Tokenizer.Encode(text);
+
+        Assert.Equal(TinyLlama.BosId, ids[0]);
+        Assert.Equal(text, llama.Tokenizer.Decode(ids));
+        Assert.Contains(259 + 3, ids); // "Price", built by four merges
+        Assert.True(ids.Length < text.Length, $"merges should shorten {text.Length} bytes, got {ids.Length} ids");
+    }
+
+    [Fact]
+    public void Output_is_deterministic_and_causal()
+    {
+        using var folder = new TempFolder();
+        TinyLlama.Write(folder.Path, TinyLlama.Config());
+        using var llama = LlamaFolder.Load(folder.Path, new LlamaLoadOptions { Device = CPU });
+        using var _ = no_grad();
+        var ids = tensor(new long[] { 270, 80, 114, 105, 99, 101, 32, 105, 115 }, [1, 9]);
+        var changed = ids.clone();
+        changed[0, 8] = tensor(42L);
+
+        var first = llama.Model.call(ids);
+        var again = llama.Model.call(ids);
+        var other = llama.Model.call(changed);
+
+        Assert.True(first.allclose(again, rtol: 0, atol: 0));
+        Assert.True(first[.., ..8].allclose(other[.., ..8], rtol: 0, atol: 1e-6), "a later token changed earlier logits");
+        Assert.False(first[.., 8].allclose(other[.., 8]), "the changed token should change its own logits");
+    }
+
+    [Fact]
+    public void Grouped_query_attention_matches_full_attention_with_each_kv_head_repeated()
+    {
+        using var folder = new TempFolder();
+        var grouped = TinyLlama.Config(keyValueHeads: 2);
+        TinyLlama.Write(folder.Path, grouped);
+        using var llama = LlamaFolder.Load(folder.Path, new LlamaLoadOptions { Device = CPU });
+        using var full = new LlamaForCausalLM(grouped with { NumKeyValueHeads = grouped.NumAttentionHeads });
+        var repeat = grouped.NumAttentionHeads / grouped.NumKeyValueHeads;
+        using (no_grad())
+        {
+            var source = llama.Model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+            foreach (var (name, parameter) in full.named_parameters())
+            {
+                Tensor value = source[name];
+                if (name.EndsWith("k_proj.weight", StringComparison.Ordinal) || name.EndsWith("v_proj.weight", StringComparison.Ordinal))
+                    value = value.view(grouped.NumKeyValueHeads, grouped.HeadDim, -1).repeat_interleave(repeat, dim: 0).reshape(parameter.shape);
+                parameter.copy_(value);
+            }
+        }
+        var ids = randint(0, 270, [2, 12], dtype: ScalarType.Int64);
+
+        using var _ = no_grad();
+        Assert.True(llama.Model.call(ids).allclose(full.call(ids), rtol: 1e-5, atol: 1e-5));
+        Assert.Equal(2 * 8 * 32, llama.Model.named_parameters().First(p => p.name == "model.layers.0.self_attn.k_proj.weight").parameter.numel());
+    }
+
+    [Fact]
+    public void Llama3_rope_scaling_keeps_high_frequencies_and_slows_low_ones_by_the_factor()
+    {
+        var config = TinyLlama.Config() with { HeadDimOverride = 64, RopeScaling = new RopeScaling(8, 1, 4, 8192) };
+        var plain = new RotaryEmbedding(config with { RopeScaling = null }).InverseFrequencies;
+        var scaled = new RotaryEmbedding(config).InverseFrequencies;
+
+        Assert.Equal(plain[0], scaled[0]);
+        Assert.Equal(plain[^1] / 8, scaled[^1], 1e-9);
+        var middle = Enumerable.Range(0, plain.Count).Where(i => scaled[i] != plain[i] && Math.Abs(scaled[i] - plain[i] / 8) > 1e-12).ToList();
+        Assert.NotEmpty(middle);
+        Assert.All(middle, i => Assert.InRange(scaled[i], plain[i] / 8, plain[i]));
+    }
+
+    [Fact]
+    public void Tied_embeddings_load_without_an_lm_head_tensor()
+    {
+        using var folder = new TempFolder();
+        var written = TinyLlama.Write(folder.Path, TinyLlama.Config(tied: true));
+        Assert.DoesNotContain("lm_head.weight", written.Keys);
+
+        using var llama = LlamaFolder.Load(folder.Path, new LlamaLoadOptions { Device = CPU });
+
+        var ids = tensor(new long[] { 270, 80, 114 }, [1, 3]);
+        using var _ = no_grad();
+        Assert.Equal([1, 3, 272], llama.Model.call(ids).shape);
+    }
+
+    [Fact]
+    public void Broken_folders_are_refused_with_a_plain_message()
+    {
+        using var folder = new TempFolder();
+        TinyLlama.Write(folder.Path, TinyLlama.Config());
+        File.Delete(Path.Combine(folder.Path, "model-00002-of-00002.safetensors"));
+        Assert.Contains("missing", Assert.Throws<LlamaFormatException>(() => LlamaFolder.Load(folder.Path)).Message);
+
+        using var other = new TempFolder();
+        TinyLlama.Write(other.Path, TinyLlama.Config());
+        File.WriteAllText(Path.Combine(other.Path, LlamaFolder.ConfigFileName), TinyLlama.Config().ToJson().ToJsonString().Replace("\"hidden_size\":32", "\"hidden_size\":48"));
+        Assert.Contains("shape", Assert.Throws<LlamaFormatException>(() => LlamaFolder.Load(other.Path)).Message);
+
+        File.WriteAllText(Path.Combine(other.Path, LlamaFolder.ConfigFileName), "{ not json");
+        Assert.Contains("not valid JSON", Assert.Throws<LlamaFormatException>(() => LlamaFolder.Load(other.Path)).Message);
+        Assert.False(LlamaFolder.IsLlamaFolder(other.Path));
+    }
+}
