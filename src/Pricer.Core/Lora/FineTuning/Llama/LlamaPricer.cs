@@ -111,10 +111,7 @@ public sealed class LlamaPricer : IDisposable
     /// <summary>The price in the greedy reply, read by the course's rule (<see cref="PriceReply"/>).</summary>
     public double PriceByGeneration(string text) => Math.Max(0, PriceReply.Parse(Generate(text)));
 
-    /// <summary>
-    /// The course 2024 evaluation's price: of the top 3 next tokens, those that read as a positive price, weighted by
-    /// their probabilities renormalised over them; 0 when none does.
-    /// </summary>
+    /// <summary>The course 2024 evaluation's price from the top 3 next tokens (<see cref="TopTokenPrice"/>).</summary>
     public double PriceByTopTokens(string text)
     {
         using var scope = NewDisposeScope();
@@ -123,15 +120,7 @@ public sealed class LlamaPricer : IDisposable
         var (top, indices) = probabilities.topk(TopK);
         var topProbabilities = top.data<float>().ToArray();
         var topIds = indices.data<long>().ToArray();
-        double weighted = 0, total = 0;
-        for (var i = 0; i < topIds.Length; i++)
-        {
-            var price = PriceReply.Parse(Llama.Tokenizer.Decode([(int)topIds[i]]));
-            if (price <= 0) continue;
-            weighted += price * topProbabilities[i];
-            total += topProbabilities[i];
-        }
-        return total > 0 ? weighted / total : 0;
+        return TopTokenPrice.Weighted(topIds.Select((id, i) => (Llama.Tokenizer.Decode([(int)id]), (double)topProbabilities[i])));
     }
 
     /// <summary>Prices texts the course 2024 way (<see cref="PriceByTopTokens"/>).</summary>
