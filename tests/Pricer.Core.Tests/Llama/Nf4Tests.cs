@@ -47,6 +47,25 @@ public class Nf4Tests
     }
 
     [Fact]
+    public void Nf4_linear_passes_the_gradient_of_its_dequantised_weight_back_to_its_input()
+    {
+        manual_seed(5);
+        using var layer = Nf4Linear.Quantize(randn(48, 80).mul(0.1));
+        var dequantized = layer.Weight.Dequantize();
+        var input = randn(3, 7, 80, requires_grad: true);
+        var same = input.detach().clone().requires_grad_(true);
+
+        var output = layer.call(input);
+        output.pow(2).sum().backward();
+        var expected = nn.functional.linear(same, dequantized);
+        expected.pow(2).sum().backward();
+
+        Assert.Equal([3, 7, 48], output.shape);
+        Assert.True(output.allclose(expected, rtol: 1e-5, atol: 1e-6));
+        Assert.True(input.grad!.allclose(same.grad!, rtol: 1e-4, atol: 1e-5));
+    }
+
+    [Fact]
     public void Nf4_loaded_llama_is_close_to_the_full_one_and_lora_over_it_starts_at_the_base()
     {
         using var folder = new TempFolder();

@@ -6,7 +6,7 @@ namespace Pricer.Core.Models.Quantization;
 
 /// <summary>
 /// A frozen, bias-free linear layer whose weight is held as NF4 with double quantisation and dequantised on
-/// every forward into the input's type (QLoRA's storage and compute split). Created on its device: it does not move.
+/// every forward (and again in backward) into the input's type, QLoRA's storage and compute split. Created on its device: it does not move.
 /// </summary>
 public sealed class Nf4Linear : nn.Module<Tensor, Tensor>, IFrozenLinear
 {
@@ -31,7 +31,7 @@ public sealed class Nf4Linear : nn.Module<Tensor, Tensor>, IFrozenLinear
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return nn.functional.linear(input, weight.Dequantize().to(input.dtype)).MoveToOuterDisposeScope();
+        return Nf4MatMul.Apply(input, weight).MoveToOuterDisposeScope();
     }
 
     public void AddToWeight(Tensor delta)
