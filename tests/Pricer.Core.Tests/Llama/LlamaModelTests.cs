@@ -1,4 +1,5 @@
 using Pricer.Core.Models.Llama;
+using Pricer.Core.Models.Safetensors;
 using Pricer.Testing;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -22,6 +23,21 @@ public class LlamaModelTests
         Assert.Equal(ScalarType.Float32, llama.Model.Dtype);
         Assert.Contains("model.layers.1.self_attn.q_proj.weight", loaded.Keys);
         Assert.Contains("model.layers.0.mlp.gate_proj.weight", loaded.Keys);
+    }
+
+    [Fact]
+    public void Single_file_fp16_checkpoint_loads_within_half_precision()
+    {
+        using var folder = new TempFolder();
+        var written = TinyLlama.Write(folder.Path, TinyLlama.Config());
+        foreach (var shard in Directory.GetFiles(folder.Path, "model-0000*")) File.Delete(shard);
+        File.Delete(Path.Combine(folder.Path, LlamaFolder.IndexFileName));
+        SafetensorsFile.Write(Path.Combine(folder.Path, LlamaFolder.WeightsFileName), written.ToDictionary(p => p.Key, p => SafeTensor.From(p.Value, SafetensorsDType.F16)));
+
+        using var llama = LlamaFolder.Load(folder.Path, new LlamaLoadOptions { Device = CPU });
+
+        foreach (var (name, parameter) in llama.Model.named_parameters())
+            Assert.True(parameter.allclose(written[name], rtol: 1e-3, atol: 1e-4), $"{name} differs beyond fp16 rounding");
     }
 
     [Fact]
@@ -131,5 +147,41 @@ public class LlamaModelTests
         File.WriteAllText(Path.Combine(other.Path, LlamaFolder.ConfigFileName), "{ not json");
         Assert.Contains("not valid JSON", Assert.Throws<LlamaFormatException>(() => LlamaFolder.Load(other.Path)).Message);
         Assert.False(LlamaFolder.IsLlamaFolder(other.Path));
+
+        using var hostile = new TempFolder();
+        TinyLlama.Write(hostile.Path, TinyLlama.Config());
+        var index = Path.Combine(hostile.Path, LlamaFolder.IndexFileName);
+        File.WriteAllText(index, File.ReadAllText(index).Replace("model-00002-of-00002.safetensors", "../../etc/passwd"));
+        Assert.Contains("not a file in the model folder", Assert.Throws<LlamaFormatException>(() => LlamaFolder.Load(hostile.Path)).Message);
+
+        using var wordPiece = new TempFolder();
+        TinyLlama.Write(wordPiece.Path, TinyLlama.Config());
+        var tokenizer = Path.Combine(wordPiece.Path, LlamaFolder.TokenizerFileName);
+        File.WriteAllText(tokenizer, File.ReadAllText(tokenizer).Replace("\"type\":\"BPE\"", "\"type\":\"WordPiece\""));
+        Assert.Contains("only BPE", Assert.Throws<LlamaFormatException>(() => LlamaFolder.Load(wordPiece.Path)).Message);
+    }
+
+    [Fact]
+    public void Bf16_compute_runs_close_to_float32_and_a_float32_adapter_trains_over_it()
+    {
+        using var folder = new TempFolder();
+        TinyLlama.Write(folder.Path, TinyLlama.Config());
+        using var full = LlamaFolder.Load(folder.Path, new LlamaLoadOptions { Device = CPU });
+        using var half = LlamaFolder.Load(folder.Path, new LlamaLoadOptions { Device = CPU, Dtype = ScalarType.BFloat16 });
+        var ids = tensor(new long[] { 270, 80, 114, 105, 99, 101, 32, 105, 115 }, [1, 9]);
+        Tensor exact, rounded;
+        using (no_grad())
+        {
+            exact = full.Model.call(ids);
+            rounded = half.Model.call(ids);
+        }
+
+        Assert.Equal(ScalarType.BFloat16, rounded.dtype);
+        Assert.InRange(rounded.to(ScalarType.Float32).sub(exact).norm().item<float>() / exact.norm().item<float>(), 0, 0.05);
+        using var lora = new Pricer.Core.Lora.LoraModel(half.Model);
+        var adapter = lora.AddAdapter("price", new Pricer.Core.Lora.LoraConfig { TargetModules = ["q_proj", "v_proj"], Dropout = 0 });
+        half.Model.call(ids).to(ScalarType.Float32).pow(2).mean().backward();
+        Assert.All(adapter.Layers.Values, l => Assert.Equal(ScalarType.Float32, l.A.dtype));
+        Assert.True(adapter.Layers.Values.First().B.grad!.abs().sum().item<float>() > 0, "the float32 adapter got no gradient through the bf16 base");
     }
 }

@@ -116,7 +116,7 @@ public sealed class LlamaPricer : IDisposable
     {
         using var scope = NewDisposeScope();
         var ids = CoursePrompt.PromptIds(Llama.Tokenizer, text, MaxTextTokens);
-        var probabilities = NextTokenLogits(ids).to(ScalarType.Float32).softmax(-1);
+        var probabilities = NextTokenLogits(ids).to(ScalarType.Float32, CPU).softmax(-1);
         var (top, indices) = probabilities.topk(TopK);
         var topProbabilities = top.data<float>().ToArray();
         var topIds = indices.data<long>().ToArray();
