@@ -79,9 +79,6 @@ public sealed class Nf4Tensor : IDisposable
         return values.flatten().narrow(0, 0, ElementCount).view([.. Shape]).MoveToOuterDisposeScope();
     }
 
-    public Nf4Tensor To(Device device) =>
-        new(Codes.to(device), AbsmaxCodes.to(device), AbsmaxScales.to(device), AbsmaxMean.to(device), [.. Shape]);
-
     public void Dispose()
     {
         Codes.Dispose();

@@ -32,8 +32,6 @@ public sealed class SafetensorsReader : IDisposable
 
     public bool Contains(string key) => entries.ContainsKey(key);
 
-    public IReadOnlyList<long> Shape(string key) => Entry(key).Shape;
-
     public SafeTensor Read(string key)
     {
         var entry = Entry(key);
