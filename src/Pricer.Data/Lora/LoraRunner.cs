@@ -76,7 +76,7 @@ public sealed class LoraRunner(SplitItems splits, RunStore runs, IOptions<Storag
         var started = clock.GetUtcNow().UtcDateTime;
         var watch = Stopwatch.StartNew();
         using var llama = LlamaFolder.Load(baseFolder, new LlamaLoadOptions { Nf4 = nf4 });
-        progress?.Report($"fine-tuning {Path.GetFileName(llama.Folder)} on {llama.Model.Device.type} in {llama.Model.Dtype}{(nf4 ? " over NF4 weights" : "")} " +
+        progress?.Report($"fine-tuning {Path.GetFileName(llama.Folder)} ({llama.Model.Config.ParameterCount / 1e9:F2}B parameters) on {llama.Model.Device.type} in {llama.Model.Dtype}{(nf4 ? " over NF4 weights" : "")} " +
             $"(r={options.Rank}, targets {string.Join(",", options.Targets)}) on {options.MaxItems ?? train.Count:N0} of {train.Count:N0} items");
         var result = await Task.Run(() => LlamaFineTuner.Train(llama, train, validation, options, progress, cancellationToken), cancellationToken);
         using var pricer = result.Pricer;

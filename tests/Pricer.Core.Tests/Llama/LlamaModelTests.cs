@@ -41,6 +41,19 @@ public class LlamaModelTests
     }
 
     [Fact]
+    public void Llama_3_2_3b_config_reads_and_counts_its_parameters()
+    {
+        var config = LlamaConfig.Read(Path.Combine(SharedData.Fixtures, "llama", "llama-3.2-3b-config.json"));
+
+        Assert.Equal((3072, 8192, 28, 24, 8, 128, 128256), (config.HiddenSize, config.IntermediateSize, config.NumHiddenLayers, config.NumAttentionHeads, config.NumKeyValueHeads, config.HeadDim, config.VocabSize));
+        Assert.Equal(new RopeScaling(32, 1, 4, 8192), config.RopeScaling);
+        Assert.Equal((500000.0, true, "bfloat16", 128000, 128001), (config.RopeTheta, config.TieWordEmbeddings, config.TorchDtype, config.BosTokenId, config.EosTokenId));
+        Assert.Equal(3_212_749_824, config.ParameterCount);
+        using var tiny = new LlamaForCausalLM(TinyLlama.Config());
+        Assert.Equal(tiny.parameters().Sum(p => p.numel()), TinyLlama.Config().ParameterCount);
+    }
+
+    [Fact]
     public void Tokenizer_json_encodes_byte_level_with_merges_and_decodes_back()
     {
         using var folder = new TempFolder();

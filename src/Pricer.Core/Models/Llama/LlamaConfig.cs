@@ -39,6 +39,18 @@ public sealed record LlamaConfig
 
     public int HeadDim => HeadDimOverride ?? HiddenSize / NumAttentionHeads;
 
+    /// <summary>Every weight of the network, a tied head counted once (Llama 3.2 3B: 3,212,749,824).</summary>
+    public long ParameterCount
+    {
+        get
+        {
+            long hidden = HiddenSize, attention = (long)NumAttentionHeads * HeadDim, keyValue = (long)NumKeyValueHeads * HeadDim;
+            var layer = 2 * hidden * attention + 2 * hidden * keyValue + 3 * hidden * IntermediateSize + 2 * hidden;
+            var embeddings = (long)VocabSize * hidden;
+            return embeddings * (TieWordEmbeddings ? 1 : 2) + NumHiddenLayers * layer + hidden;
+        }
+    }
+
     public static LlamaConfig Read(string path)
     {
         if (!File.Exists(path)) throw new LlamaFormatException($"No config.json at {path}.");
