@@ -70,6 +70,21 @@ public class LlamaModelTests
     }
 
     [Fact]
+    public void Whole_pre_tokens_in_the_vocabulary_are_one_token_when_merges_are_ignored_as_in_llama_3()
+    {
+        var json = TinyLlama.TokenizerJson();
+        json["model"]!["vocab"]!["xyz"] = 268;
+        var ignoring = Llama3Tokenizer.FromJson(json);
+        json["model"]!["ignore_merges"] = false;
+        var merging = Llama3Tokenizer.FromJson(json);
+
+        Assert.Equal([268, 256], ignoring.Encode("xyz t", addBos: false));
+        Assert.Equal([120, 121, 122, 256], merging.Encode("xyz t", addBos: false));
+        Assert.Equal([80, 270, 262], ignoring.Encode("P<|begin_of_text|>Price", addBos: false));
+        Assert.Equal("xyz théâtre", ignoring.Decode(ignoring.Encode("xyz théâtre")));
+    }
+
+    [Fact]
     public void Output_is_deterministic_and_causal()
     {
         using var folder = new TempFolder();

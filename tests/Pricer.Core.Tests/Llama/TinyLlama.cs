@@ -72,7 +72,7 @@ internal static class TinyLlama
     /// <summary>GPT-2's byte-to-character table (ids 0-255 by byte), the merges above, and Llama 3's two text markers.</summary>
     public static JsonObject TokenizerJson()
     {
-        var byteChars = ByteCharacters();
+        var byteChars = Llama3Tokenizer.ByteCharacters;
         var vocab = new JsonObject();
         for (var b = 0; b < 256; b++) vocab[byteChars[b].ToString()] = b;
         var id = 256;
@@ -105,13 +105,4 @@ internal static class TinyLlama
     }
 
     private static readonly Dictionary<string, string> Pt = new() { ["format"] = "pt" };
-
-    private static char[] ByteCharacters()
-    {
-        var printable = Enumerable.Range('!', '~' - '!' + 1).Concat(Enumerable.Range('¡', '¬' - '¡' + 1)).Concat(Enumerable.Range('®', 'ÿ' - '®' + 1)).ToHashSet();
-        var chars = new char[256];
-        var next = 256;
-        for (var b = 0; b < 256; b++) chars[b] = (char)(printable.Contains(b) ? b : next++);
-        return chars;
-    }
 }
