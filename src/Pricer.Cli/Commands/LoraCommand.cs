@@ -4,13 +4,15 @@ using Pricer.Cli.Hosting;
 using Pricer.Core.Evaluation;
 using Pricer.Core.Lora;
 using Pricer.Core.Lora.FineTuning;
+using Pricer.Core.Lora.FineTuning.Llama;
+using Pricer.Core.Models.Llama;
 using Pricer.Core.Models.MiniLm;
 using Pricer.Data.Lora;
 using Pricer.Data.Runs;
 
 namespace Pricer.Cli.Commands;
 
-/// <summary>`pricer lora train|eval|merge`: LoRA fine-tuning of MiniLM as a price regressor.</summary>
+/// <summary>`pricer lora train|eval|merge`: LoRA fine-tuning of MiniLM as a price regressor, or of a Llama folder on the course prompt.</summary>
 public static class LoraCommand
 {
     public const string MiniLmBase = "minilm";
@@ -27,46 +29,73 @@ public static class LoraCommand
 
     private static Command Train()
     {
-        var baseModel = new Option<string>("--base") { Description = "Base model: minilm (all-MiniLM-L6-v2 from its package)", DefaultValueFactory = _ => MiniLmBase };
+        var baseModel = new Option<string>("--base") { Description = "Base model: minilm (all-MiniLM-L6-v2 from its package) or the path of a Hugging Face Llama folder", DefaultValueFactory = _ => MiniLmBase };
         var dataset = new Option<string>("--dataset") { Description = "Data set to train on (train split) and score (validation, test)", Required = true };
         var rank = new Option<int>("--r") { Description = "LoRA rank", DefaultValueFactory = _ => 8 };
         var alpha = new Option<double>("--alpha") { Description = "LoRA alpha (scaling alpha/r)", DefaultValueFactory = _ => 16 };
         var dropout = new Option<double>("--dropout") { Description = "LoRA dropout", DefaultValueFactory = _ => 0.1 };
-        var targets = new Option<string>("--targets") { Description = "Modules to adapt: any of query, key, value, attention.output.dense, intermediate.dense, output.dense, dense (all three)", DefaultValueFactory = _ => "query,value" };
+        var targets = new Option<string?>("--targets") { Description = "Modules to adapt. MiniLM: any of query, key, value, attention.output.dense, intermediate.dense, output.dense, dense (all three); default query,value. Llama: any of q_proj, k_proj, v_proj, o_proj, gate_proj, up_proj, down_proj; default q_proj,k_proj,v_proj,o_proj" };
         var epochs = new Option<int>("--epochs") { Description = "Epochs", DefaultValueFactory = _ => 1 };
-        var lr = new Option<double>("--lr") { Description = "Peak learning rate (AdamW, linear decay)", DefaultValueFactory = _ => 1e-3 };
-        var batch = new Option<int>("--batch-size") { Description = "Items per step", DefaultValueFactory = _ => 16 };
-        var maxTokens = new Option<int>("--max-tokens") { Description = "WordPiece tokens read per item", DefaultValueFactory = _ => 128 };
+        var lr = new Option<double?>("--lr") { Description = "Peak learning rate (AdamW, linear decay); default 1e-3 for MiniLM, 1e-4 for a Llama" };
+        var batch = new Option<int?>("--batch-size") { Description = "Items per step; default 16 for MiniLM, 4 for a Llama" };
+        var maxTokens = new Option<int?>("--max-tokens") { Description = "Tokens of item text read per item; default 128 for MiniLM, 160 for a Llama (as the course cut it)" };
+        var nf4 = new Option<bool>("--nf4") { Description = "Llama only: hold the frozen decoder weights as NF4 with double quantisation (QLoRA)" };
         var maxItems = new Option<int?>("--max-items") { Description = "Train on this many items drawn at random (default: all)" };
         var scoreItems = new Option<int?>("--score-items") { Description = "Price only the first N validation and N test items (default: all)" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
         var json = GlobalOptions.Json();
-        var command = new Command("train", "Fine-tune MiniLM with LoRA and a price head, store its guesses as a run and save the adapter")
+        var command = new Command("train", "Fine-tune MiniLM (LoRA and a price head) or a Llama (LoRA/QLoRA on the course prompt), store its guesses as a run and save the adapter")
         {
-            baseModel, dataset, rank, alpha, dropout, targets, epochs, lr, batch, maxTokens, maxItems, scoreItems, seed, json,
+            baseModel, dataset, rank, alpha, dropout, targets, epochs, lr, batch, maxTokens, nf4, maxItems, scoreItems, seed, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(baseModel) is var chosen && !string.Equals(chosen, MiniLmBase, StringComparison.OrdinalIgnoreCase))
-                return CliExit.Failure($"--base {chosen}: only 'minilm' can be fine-tuned here (Llama folders are not supported yet).");
-            var options = new LoraFineTuneOptions
-            {
-                Rank = parse.GetValue(rank),
-                Alpha = parse.GetValue(alpha),
-                Dropout = parse.GetValue(dropout),
-                Targets = parse.GetValue(targets)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                Epochs = parse.GetValue(epochs),
-                LearningRate = parse.GetValue(lr),
-                BatchSize = parse.GetValue(batch),
-                MaxTokens = parse.GetValue(maxTokens),
-                MaxItems = parse.GetValue(maxItems),
-                Seed = parse.GetValue(seed),
-            };
+            var chosen = parse.GetValue(baseModel)!;
+            var isMiniLm = string.Equals(chosen, MiniLmBase, StringComparison.OrdinalIgnoreCase);
+            if (!isMiniLm && !LlamaFolder.IsLlamaFolder(chosen))
+                return CliExit.Failure($"--base {chosen}: neither 'minilm' nor a Llama folder (a Hugging Face folder whose config.json says model_type llama).");
+            if (isMiniLm && parse.GetValue(nf4)) return CliExit.Failure("--nf4 applies to Llama bases only.");
+            var targetList = parse.GetValue(targets)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            LoraFineTuneOptions? miniLmOptions = null;
+            LlamaFineTuneOptions? llamaOptions = null;
             try
             {
-                options.Validate();
-                if (options.Targets.Except(KnownTargets).FirstOrDefault() is { } unknown)
-                    throw new ArgumentException($"Unknown target '{unknown}': choose among {string.Join(", ", KnownTargets)}.");
+                if (isMiniLm)
+                {
+                    miniLmOptions = new LoraFineTuneOptions
+                    {
+                        Rank = parse.GetValue(rank),
+                        Alpha = parse.GetValue(alpha),
+                        Dropout = parse.GetValue(dropout),
+                        Targets = targetList ?? ["query", "value"],
+                        Epochs = parse.GetValue(epochs),
+                        LearningRate = parse.GetValue(lr) ?? 1e-3,
+                        BatchSize = parse.GetValue(batch) ?? 16,
+                        MaxTokens = parse.GetValue(maxTokens) ?? 128,
+                        MaxItems = parse.GetValue(maxItems),
+                        Seed = parse.GetValue(seed),
+                    };
+                    miniLmOptions.Validate();
+                    if (miniLmOptions.Targets.Except(KnownTargets).FirstOrDefault() is { } unknown)
+                        throw new ArgumentException($"Unknown target '{unknown}': choose among {string.Join(", ", KnownTargets)}.");
+                }
+                else
+                {
+                    llamaOptions = new LlamaFineTuneOptions
+                    {
+                        Rank = parse.GetValue(rank),
+                        Alpha = parse.GetValue(alpha),
+                        Dropout = parse.GetValue(dropout),
+                        Targets = targetList ?? LlamaFineTuneOptions.AttentionTargets,
+                        Epochs = parse.GetValue(epochs),
+                        LearningRate = parse.GetValue(lr) ?? 1e-4,
+                        BatchSize = parse.GetValue(batch) ?? 4,
+                        MaxTextTokens = parse.GetValue(maxTokens) ?? 160,
+                        MaxItems = parse.GetValue(maxItems),
+                        Seed = parse.GetValue(seed),
+                    };
+                    llamaOptions.Validate();
+                }
             }
             catch (ArgumentException e)
             {
@@ -74,13 +103,16 @@ public static class LoraCommand
             }
 
             await using var services = await CliServices.StartAsync(parse, cancellationToken);
+            var runner = services.GetRequiredService<LoraRunner>();
+            var progress = new Progress<string>(Console.Error.WriteLine);
             LoraRunResult result;
             try
             {
-                result = await services.GetRequiredService<LoraRunner>().TrainAsync(
-                    parse.GetValue(dataset)!, options, parse.GetValue(scoreItems), Environment.UserName, new Progress<string>(Console.Error.WriteLine), cancellationToken);
+                result = miniLmOptions != null
+                    ? await runner.TrainAsync(parse.GetValue(dataset)!, miniLmOptions, parse.GetValue(scoreItems), Environment.UserName, progress, cancellationToken)
+                    : await runner.TrainLlamaAsync(parse.GetValue(dataset)!, chosen, llamaOptions!, parse.GetValue(nf4), parse.GetValue(scoreItems), Environment.UserName, progress, cancellationToken);
             }
-            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
+            catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or LlamaFormatException)
             {
                 return CliExit.Failure(e.Message);
             }
@@ -93,19 +125,26 @@ public static class LoraCommand
     {
         var adapter = new Option<string>("--adapter") { Description = "A saved adapter folder (from lora train)", Required = true };
         var dataset = new Option<string>("--dataset") { Description = "Data set whose validation and test items to price", Required = true };
+        var baseModel = new Option<string?>("--base") { Description = "Llama adapters: the Llama folder (default: the adapter's base_model_name_or_path)" };
+        var nf4 = new Option<bool>("--nf4") { Description = "Llama adapters: hold the base's decoder weights as NF4" };
         var scoreItems = new Option<int?>("--score-items") { Description = "Price only the first N validation and N test items (default: all)" };
         var json = GlobalOptions.Json();
-        var command = new Command("eval", "Price a data set with a saved adapter and store the guesses as a run") { adapter, dataset, scoreItems, json };
+        var command = new Command("eval", "Price a data set with a saved adapter and store the guesses as a run") { adapter, dataset, baseModel, nf4, scoreItems, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var adapterPath = parse.GetValue(adapter)!;
             await using var services = await CliServices.StartAsync(parse, cancellationToken);
+            var runner = services.GetRequiredService<LoraRunner>();
+            var progress = new Progress<string>(Console.Error.WriteLine);
             LoraRunResult result;
             try
             {
-                result = await services.GetRequiredService<LoraRunner>().EvaluateAsync(
-                    parse.GetValue(dataset)!, parse.GetValue(adapter)!, parse.GetValue(scoreItems), Environment.UserName, new Progress<string>(Console.Error.WriteLine), cancellationToken);
+                result = File.Exists(Path.Combine(adapterPath, LlamaPricer.SettingsFileName))
+                    ? await runner.EvaluateLlamaAsync(
+                        parse.GetValue(dataset)!, LlamaBase(parse.GetValue(baseModel), adapterPath), adapterPath, parse.GetValue(nf4), parse.GetValue(scoreItems), Environment.UserName, progress, cancellationToken)
+                    : await runner.EvaluateAsync(parse.GetValue(dataset)!, adapterPath, parse.GetValue(scoreItems), Environment.UserName, progress, cancellationToken);
             }
-            catch (Exception e) when (e is KeyNotFoundException or LoraFormatException)
+            catch (Exception e) when (e is KeyNotFoundException or LoraFormatException or LlamaFormatException)
             {
                 return CliExit.Failure(e.Message);
             }
@@ -114,29 +153,53 @@ public static class LoraCommand
         return command;
     }
 
+    /// <summary>The Llama folder an adapter sits over: the one given, else the one its adapter_config.json names.</summary>
+    private static string LlamaBase(string? given, string adapterPath) =>
+        given ?? PeftAdapterFormat.ReadConfig(Path.Combine(adapterPath, PeftAdapterFormat.ConfigFileName)).BaseModelNameOrPath
+        ?? throw new LoraFormatException($"{adapterPath}: the adapter names no base model; pass --base with the Llama folder.");
+
     private static Command Merge()
     {
         var adapter = new Option<string>("--adapter") { Description = "A saved adapter folder (from lora train)", Required = true };
-        var output = new Option<string>("--out") { Description = "Safetensors file for the merged MiniLM weights", Required = true };
+        var output = new Option<string>("--out") { Description = "Safetensors file for the merged weights", Required = true };
+        var baseModel = new Option<string?>("--base") { Description = "Llama adapters: the Llama folder (default: the adapter's base_model_name_or_path)" };
         var json = GlobalOptions.Json();
-        var command = new Command("merge", "Write MiniLM with an adapter merged into its weights (Hugging Face key names)") { adapter, output, json };
+        var command = new Command("merge", "Write the base (MiniLM or a Llama) with an adapter merged into its weights (Hugging Face key names)") { adapter, output, baseModel, json };
         command.SetAction(parse =>
         {
-            using var encoder = MiniLmWeights.LoadPretrained();
+            var adapterPath = parse.GetValue(adapter)!;
+            var outputPath = parse.GetValue(output)!;
             try
             {
-                using var pricer = LoraPricer.Load(encoder, parse.GetValue(adapter)!);
-                MergedExport.Save(pricer.Lora, LoraPricer.AdapterName, parse.GetValue(output)!);
-                Console.WriteLine($"merged {pricer.Adapter.Layers.Count} layers into {parse.GetValue(output)}");
-                if (parse.GetValue(json)) JsonOutput.Write(new { merged = Path.GetFullPath(parse.GetValue(output)!), layers = pricer.Adapter.Layers.Count });
+                var layers = File.Exists(Path.Combine(adapterPath, LlamaPricer.SettingsFileName))
+                    ? MergeLlama(LlamaBase(parse.GetValue(baseModel), adapterPath), adapterPath, outputPath)
+                    : MergeMiniLm(adapterPath, outputPath);
+                Console.WriteLine($"merged {layers} layers into {outputPath}");
+                if (parse.GetValue(json)) JsonOutput.Write(new { merged = Path.GetFullPath(outputPath), layers });
                 return 0;
             }
-            catch (Exception e) when (e is LoraFormatException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is LoraFormatException or LlamaFormatException or IOException or UnauthorizedAccessException)
             {
                 return CliExit.Failure(e.Message);
             }
         });
         return command;
+    }
+
+    private static int MergeMiniLm(string adapterPath, string outputPath)
+    {
+        using var encoder = MiniLmWeights.LoadPretrained();
+        using var pricer = LoraPricer.Load(encoder, adapterPath);
+        MergedExport.Save(pricer.Lora, LoraPricer.AdapterName, outputPath);
+        return pricer.Adapter.Layers.Count;
+    }
+
+    private static int MergeLlama(string baseFolder, string adapterPath, string outputPath)
+    {
+        using var llama = LlamaFolder.Load(baseFolder);
+        using var pricer = LlamaPricer.Load(llama, adapterPath);
+        MergedExport.Save(pricer.Lora, LlamaPricer.AdapterName, outputPath);
+        return pricer.Adapter.Layers.Count;
     }
 
     private static async Task<int> ReportAsync(ServiceProvider services, LoraRunResult result, bool json, CancellationToken cancellationToken)

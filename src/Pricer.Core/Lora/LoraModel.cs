@@ -12,7 +12,7 @@ namespace Pricer.Core.Lora;
 /// </summary>
 public sealed class LoraModel : IDisposable
 {
-    private readonly Dictionary<string, Linear> linears;
+    private readonly Dictionary<string, nn.Module<Tensor, Tensor>> linears;
     private readonly Dictionary<string, Action> hookRemovers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LoraAdapter> adapters = new(StringComparer.Ordinal);
     private readonly Lock requestLock = new();
@@ -22,8 +22,8 @@ public sealed class LoraModel : IDisposable
         Base = baseModel;
         foreach (var parameter in baseModel.parameters()) parameter.requires_grad = false;
         linears = baseModel.named_modules()
-            .Where(m => m.module is Linear && m.name.Length > 0)
-            .ToDictionary(m => m.name, m => (Linear)m.module, StringComparer.Ordinal);
+            .Where(m => m.module is Linear or IFrozenLinear && m.name.Length > 0)
+            .ToDictionary(m => m.name, m => (nn.Module<Tensor, Tensor>)m.module, StringComparer.Ordinal);
     }
 
     public nn.Module Base { get; }
@@ -32,7 +32,7 @@ public sealed class LoraModel : IDisposable
 
     public IReadOnlyDictionary<string, LoraAdapter> Adapters => adapters;
 
-    /// <summary>The module paths of every linear layer in the base, in tree order.</summary>
+    /// <summary>The module paths of every linear layer in the base (plain or <see cref="IFrozenLinear"/>), in tree order.</summary>
     public IReadOnlyCollection<string> LinearPaths => linears.Keys;
 
     /// <summary>Adds a fresh adapter over every linear layer the config targets and makes it active.</summary>
@@ -57,9 +57,12 @@ public sealed class LoraModel : IDisposable
             var linear = linears.TryGetValue(path, out var found)
                 ? found
                 : throw new ArgumentException($"The base model has no linear layer '{path}'.");
-            var weight = linear.weight!;
-            var layer = new LoraLayer(weight.shape[1], weight.shape[0], config.Rank, config.Scaling, config.Dropout);
-            layer.to(weight.device);
+            var layer = linear switch
+            {
+                Linear plain => new LoraLayer(plain.weight!.shape[1], plain.weight.shape[0], config.Rank, config.Scaling, config.Dropout).to(plain.weight.device),
+                IFrozenLinear frozen => new LoraLayer(frozen.InFeatures, frozen.OutFeatures, config.Rank, config.Scaling, config.Dropout).to(frozen.WeightDevice),
+                _ => throw new InvalidOperationException($"'{path}' is not a linear layer."),
+            };
             adapter.Add(path, layer);
             if (!hookRemovers.ContainsKey(path)) hookRemovers[path] = linear.register_forward_hook((module, input, output) => AddUpdate(path, module.training, input, output)).remove;
         }
@@ -135,7 +138,10 @@ public sealed class LoraModel : IDisposable
         if (ActiveAdapter is not { } active) return output;
         var adapter = adapters[active];
         if (adapter.Merged || !adapter.Layers.TryGetValue(path, out var layer)) return output;
-        return output.add(layer.Update(input, training));
+        // The adapter trains in float32 over a base that may compute in bf16/fp16, as PEFT casts around lora_A.
+        return input.dtype == layer.A.dtype
+            ? output.add(layer.Update(input, training))
+            : output.add(layer.Update(input.to(layer.A.dtype), training).to(output.dtype));
     }
 
     private void ApplyDelta(LoraAdapter adapter, int sign)
@@ -144,8 +150,16 @@ public sealed class LoraModel : IDisposable
         using var _ = no_grad();
         foreach (var (path, layer) in adapter.Layers)
         {
-            var weight = linears[path].weight!;
-            weight.add_(layer.DeltaWeight().to(weight.dtype).mul(sign));
+            var delta = layer.DeltaWeight().mul(sign);
+            switch (linears[path])
+            {
+                case IFrozenLinear frozen:
+                    frozen.AddToWeight(delta);
+                    break;
+                case Linear plain:
+                    plain.weight!.add_(delta.to(plain.weight.dtype));
+                    break;
+            }
         }
     }
 

@@ -1,4 +1,4 @@
 namespace Pricer.Core.Lora.FineTuning;
 
-/// <summary>One finished epoch: mean training loss, validation loss (MSE on standardised log price) and its wall time.</summary>
+/// <summary>One finished epoch: mean training loss, validation loss (MiniLM: MSE on standardised log price; Llama: completion-token cross-entropy) and its wall time.</summary>
 public sealed record LoraEpoch(int Epoch, double TrainLoss, double ValidationLoss, double Seconds);

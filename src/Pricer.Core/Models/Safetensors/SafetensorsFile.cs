@@ -22,6 +22,19 @@ public static class SafetensorsFile
 
     public static Dictionary<string, SafeTensor> Read(Stream stream, IDictionary<string, string>? metadata = null, string name = "safetensors data")
     {
+        var header = ReadHeader(stream, name);
+        using var body = new MemoryStream();
+        stream.CopyTo(body);
+        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+        var tensors = new Dictionary<string, SafeTensor>(StringComparer.Ordinal);
+        foreach (var (key, entry) in Entries(header, name, bytes.Length, metadata))
+            tensors[key] = new SafeTensor(entry.DType, [.. entry.Shape], bytes[(int)entry.Begin..(int)entry.End].ToArray());
+        return tensors;
+    }
+
+    /// <summary>Reads the length-prefixed JSON header, leaving <paramref name="stream"/> at the first data byte.</summary>
+    internal static JsonObject ReadHeader(Stream stream, string name)
+    {
         var lengthBytes = new byte[8];
         if (stream.ReadAtLeast(lengthBytes, 8, throwOnEndOfStream: false) < 8)
             throw new SafetensorsException($"{name} is too short to be a safetensors file (no 8-byte header length).");
@@ -31,22 +44,20 @@ public static class SafetensorsFile
         var headerBytes = new byte[headerLength];
         if (stream.ReadAtLeast(headerBytes, (int)headerLength, throwOnEndOfStream: false) < headerLength)
             throw new SafetensorsException($"{name} ends inside its {headerLength}-byte header.");
-        using var body = new MemoryStream();
-        stream.CopyTo(body);
-        var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
-
-        JsonObject header;
         try
         {
-            header = JsonNode.Parse(headerBytes) as JsonObject
+            return JsonNode.Parse(headerBytes) as JsonObject
                 ?? throw new SafetensorsException($"{name}: the header is not a JSON object.");
         }
         catch (JsonException e)
         {
             throw new SafetensorsException($"{name}: the header is not valid JSON ({e.Message}).");
         }
+    }
 
-        var tensors = new Dictionary<string, SafeTensor>(StringComparer.Ordinal);
+    /// <summary>Every tensor entry of a header, checked against the <paramref name="dataLength"/> bytes that follow it.</summary>
+    internal static IEnumerable<KeyValuePair<string, SafetensorsEntry>> Entries(JsonObject header, string name, long dataLength, IDictionary<string, string>? metadata = null)
+    {
         foreach (var (key, value) in header)
         {
             if (key == "__metadata__")
@@ -55,9 +66,8 @@ public static class SafetensorsFile
                     foreach (var (metaKey, metaValue) in meta) metadata[metaKey] = metaValue?.GetValue<string>() ?? "";
                 continue;
             }
-            tensors[key] = ReadEntry(name, key, value, bytes);
+            yield return KeyValuePair.Create(key, ReadEntry(name, key, value, dataLength));
         }
-        return tensors;
     }
 
     public static void Write(string path, IReadOnlyDictionary<string, SafeTensor> tensors, IReadOnlyDictionary<string, string>? metadata = null)
@@ -98,7 +108,7 @@ public static class SafetensorsFile
         foreach (var (_, tensor) in ordered) stream.Write(tensor.Data.Span);
     }
 
-    private static SafeTensor ReadEntry(string name, string key, JsonNode? value, ReadOnlySpan<byte> bytes)
+    private static SafetensorsEntry ReadEntry(string name, string key, JsonNode? value, long dataLength)
     {
         if (value is not JsonObject entry)
             throw new SafetensorsException($"{name}: tensor '{key}' has no dtype/shape/data_offsets object.");
@@ -115,11 +125,11 @@ public static class SafetensorsFile
             var begin = offsets[0]!.GetValue<long>();
             var end = offsets[1]!.GetValue<long>();
             var expected = shape.Aggregate(1L, (a, b) => checked(a * b)) * SafeTensor.ElementSize(dtype);
-            if (begin < 0 || end < begin || end > bytes.Length)
-                throw new SafetensorsException($"{name}: tensor '{key}' points at bytes {begin}..{end}, outside the {bytes.Length} data bytes.");
+            if (begin < 0 || end < begin || end > dataLength)
+                throw new SafetensorsException($"{name}: tensor '{key}' points at bytes {begin}..{end}, outside the {dataLength} data bytes.");
             if (end - begin != expected)
                 throw new SafetensorsException($"{name}: tensor '{key}' holds {end - begin} bytes but its shape and dtype need {expected}.");
-            return new SafeTensor(dtype, shape, bytes[(int)begin..(int)end].ToArray());
+            return new SafetensorsEntry(dtype, shape, begin, end);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException or NullReferenceException)
         {
