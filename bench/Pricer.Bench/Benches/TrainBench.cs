@@ -28,8 +28,11 @@ internal static partial class TrainBench
         var vectorizer = new HashingVectorizer();
         var trainSet = TrainingSet.FromItems(vectorizer, train);
 
+        // The reference's own 1% (train_test_split, random_state 42), so both validation losses are over the same 80 items.
+        var heldOut = ReferenceHeldOut(train.Count);
+        var kept = Enumerable.Range(0, train.Count).Except(heldOut).ToList();
         var seedSettings = TrainingPresets.Seed with { Epochs = epochs, Device = DeviceChoice.Cpu };
-        var seedResult = new PriceNetworkTrainer(seedSettings).Train(trainSet, null, null, null, CancellationToken.None);
+        var seedResult = new PriceNetworkTrainer(seedSettings).Train(trainSet.Select(kept), trainSet.Select(heldOut), null, null, CancellationToken.None);
         using var seed = seedResult.Network;
         Console.WriteLine($"ours, seed preset: {seedResult.SamplesPerSecond:N0} samples/s, validation loss {seedResult.ValidationLoss:N0}");
 
@@ -178,6 +181,20 @@ internal static partial class TrainBench
         var losses = ValidationLoss().Matches(output);
         var summary = output.Split('\n').FirstOrDefault(l => l.StartsWith("old tester", StringComparison.Ordinal)) ?? "";
         return (double.Parse(speed.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(losses[^1].Groups[1].Value, CultureInfo.InvariantCulture), summary.Trim());
+    }
+
+    /// <summary>The rows the reference holds out for validation, asked of scikit-learn itself.</summary>
+    private static int[] ReferenceHeldOut(int rows)
+    {
+        const string Script = "import sys, numpy as np; from sklearn.model_selection import train_test_split; " +
+            "print(' '.join(map(str, train_test_split(np.arange(int(sys.argv[1])), test_size=0.01, random_state=42)[1])))";
+        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true };
+        foreach (var argument in new[] { "-c", Script, rows.ToString(CultureInfo.InvariantCulture) }) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"scikit-learn could not split the rows (exit {process.ExitCode}); see ../shared/reference/README.md for its set-up.");
+        return output.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray();
     }
 
     private static async Task<IReadOnlyList<Item>> ReadAsync(string path)
