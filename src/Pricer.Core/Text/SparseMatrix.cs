@@ -39,9 +39,21 @@ public sealed class SparseMatrix
         return builder.Build();
     }
 
-    /// <summary>Vectorises texts straight into one matrix, without keeping a vector per text.</summary>
-    public static SparseMatrix Vectorize(HashingVectorizer vectorizer, IEnumerable<string> texts) =>
-        FromRows(vectorizer.Features, texts.Select(vectorizer.Transform));
+    /// <summary>
+    /// Vectorises texts straight into one matrix, a chunk of texts at a time across the cores (tokenising is
+    /// most of the time of pricing a file), keeping vectors for one chunk only.
+    /// </summary>
+    public static SparseMatrix Vectorize(HashingVectorizer vectorizer, IEnumerable<string> texts)
+    {
+        var builder = new Builder(vectorizer.Features);
+        foreach (var chunk in texts.Chunk(4096))
+        {
+            var rows = new SparseVector[chunk.Length];
+            Parallel.For(0, chunk.Length, i => rows[i] = vectorizer.Transform(chunk[i]));
+            foreach (var row in rows) builder.Add(row);
+        }
+        return builder.Build();
+    }
 
     /// <summary>The rows at <paramref name="rows"/>, in that order.</summary>
     public SparseMatrix Select(IReadOnlyList<int> rows)

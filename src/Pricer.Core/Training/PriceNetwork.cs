@@ -15,25 +15,27 @@ public sealed class PriceNetwork : Module<SparseBatch, Tensor>
     private readonly LayerNorm? input_norm;
     private readonly ModuleList<ResidualBlock>? residual_blocks;
     private readonly Linear? output_layer;
-    private readonly Dropout? dropout;
+    private readonly SeededDropout? dropout;
 
-    public PriceNetwork(NetworkSettings settings) : base(nameof(PriceNetwork))
+    /// <param name="settings">The network's shape.</param>
+    /// <param name="random">Where the initial weights are drawn from; torch's process-wide generator when null.</param>
+    public PriceNetwork(NetworkSettings settings, Generator? random = null) : base(nameof(PriceNetwork))
     {
         if (settings.Problem() is { } problem) throw new ArgumentException(problem, nameof(settings));
         Settings = settings;
         var hidden = settings.HiddenSizes;
-        input = new SparseLinear(settings.InputSize, hidden[0]);
-        if (settings.Dropout > 0) dropout = Dropout(settings.Dropout);
+        input = new SparseLinear(settings.InputSize, hidden[0], random);
+        if (settings.Dropout > 0) dropout = new SeededDropout(settings.Dropout);
         if (settings.Residual)
         {
             input_norm = LayerNorm(hidden[0]);
-            residual_blocks = new ModuleList<ResidualBlock>(hidden.Skip(1).Select(h => new ResidualBlock(h, settings.Dropout)).ToArray());
-            output_layer = Linear(hidden[0], 1);
+            residual_blocks = new ModuleList<ResidualBlock>(hidden.Skip(1).Select(h => new ResidualBlock(h, settings.Dropout, random)).ToArray());
+            output_layer = SeededLinear.Create(hidden[0], 1, random);
         }
         else
         {
             var sizes = hidden.Append(1).ToArray();
-            layers = new ModuleList<Linear>(sizes.Zip(sizes.Skip(1), (from, to) => Linear(from, to)).ToArray());
+            layers = new ModuleList<Linear>(sizes.Zip(sizes.Skip(1), (from, to) => SeededLinear.Create(from, to, random)).ToArray());
         }
         RegisterComponents();
     }
@@ -43,6 +45,12 @@ public sealed class PriceNetwork : Module<SparseBatch, Tensor>
     public SparseLinear Input => input;
 
     public long ParameterCount => parameters().Sum(p => p.numel());
+
+    /// <summary>Makes every dropout draw its masks from <paramref name="random"/> (on the network's device).</summary>
+    public void UseDropoutRandom(Generator random)
+    {
+        foreach (var module in modules().OfType<SeededDropout>()) module.Random = random;
+    }
 
     /// <summary>One output per row: a column of batch rows x 1.</summary>
     public override Tensor forward(SparseBatch batch)

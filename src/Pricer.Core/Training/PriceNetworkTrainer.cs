@@ -8,7 +8,8 @@ namespace Pricer.Core.Training;
 /// <summary>
 /// Trains a <see cref="PriceNetwork"/> on sparse features. Reports progress through IProgress, stops within a
 /// batch of a cancellation, checkpoints every epoch and resumes from the last checkpoint it finds, giving the
-/// same weights as a run that was never stopped (shuffles and dropout are seeded per epoch). A run that
+/// same weights as a run that was never stopped (initial weights, shuffles and dropout masks come from the run's
+/// own seeded generators, re-seeded per epoch, so other torch work in the process cannot change them). A run that
 /// cannot go on (a non-finite loss, a checkpoint from other settings) throws.
 /// </summary>
 public sealed class PriceNetworkTrainer(TrainingSettings settings)
@@ -36,9 +37,12 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
         var deviceName = TorchDevice.Name(device);
         progress?.Report(new TrainingProgress { Stage = TrainingStage.Preparing, Epochs = Settings.Epochs, Device = deviceName, PeakMemoryBytes = PeakMemory() });
 
-        manual_seed(Settings.Seed);
-        var network = new PriceNetwork(Settings.Network);
+        // The run's own generators, never torch's process-wide one, which other torch work in the process shares.
+        using var initRandom = new Generator(unchecked((ulong)Settings.Seed), CPU);
+        var network = new PriceNetwork(Settings.Network, initRandom);
         network.to(device);
+        using var dropoutRandom = new Generator(0, device);
+        network.UseDropoutRandom(dropoutRandom);
         try
         {
             using var optimizer = CreateOptimizer(network);
@@ -56,6 +60,7 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
 
             for (var epoch = run.Epoch + 1; epoch <= Settings.Epochs; epoch++)
             {
+                dropoutRandom.manual_seed(Settings.Seed + epoch);
                 var trainLoss = TrainEpoch(network, optimizer, trainRows, trainTargets, epoch, batchesPerEpoch, totalSteps, clock, deviceName, device, progress, cancellationToken);
                 double? validationLoss = validationRows.Count > 0 ? Evaluate(network, validationRows, validationTargets, device) : null;
                 run.History.Add(new EpochLoss(epoch, trainLoss, validationLoss));
@@ -110,7 +115,6 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
         int batchesPerEpoch, long totalSteps, Clock clock, string deviceName, Device device, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         network.train();
-        manual_seed(Settings.Seed + epoch);
         // HashCode.Combine is salted per process, which made the same seed train differently from run to run.
         var order = Shuffled(targets.Length, new Random(unchecked(Settings.Seed * 1_000_003 + epoch)));
         var batchTargets = new float[Settings.BatchSize];

@@ -9,9 +9,9 @@ public sealed class ResidualBlock : Module<Tensor, Tensor>
 {
     private readonly Sequential block;
 
-    public ResidualBlock(int size, double dropout) : base(nameof(ResidualBlock))
+    public ResidualBlock(int size, double dropout, Generator? random) : base(nameof(ResidualBlock))
     {
-        block = Sequential(Linear(size, size), LayerNorm(size), ReLU(), Dropout(dropout), Linear(size, size), LayerNorm(size));
+        block = Sequential(SeededLinear.Create(size, size, random), LayerNorm(size), ReLU(), new SeededDropout(dropout), SeededLinear.Create(size, size, random), LayerNorm(size));
         RegisterComponents();
     }
 

@@ -17,6 +17,9 @@ internal static class TrainingItems
 
     public static TrainingSet Set(int count) => TrainingSet.FromItems(new HashingVectorizer(), Items(count));
 
+    /// <summary>The 60 synthetic fixture items, whether or not ../shared/data is there.</summary>
+    public static TrainingSet FixtureSet() => TrainingSet.FromItems(new HashingVectorizer(), BaselineFixture.Train.Concat(BaselineFixture.Test).ToList());
+
     /// <summary>A small network so that trainer tests take seconds.</summary>
     public static TrainingSettings Small(int epochs) => new()
     {
