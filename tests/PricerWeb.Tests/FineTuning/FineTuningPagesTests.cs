@@ -25,25 +25,30 @@ public sealed class FineTuningPagesTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(_app.Services.GetRequiredService<ItemBrowser>());
         Services.AddSingleton(_app.Services.GetRequiredService<FineTuningRuns>());
         Services.AddSingleton(_app.Services.GetRequiredService<AdapterCatalog>());
-        Render<MudPopoverProvider>();
     }
 
     private string AdaptersRoot => Path.Combine(_app.DataDirectory, "adapters", "minilm");
+
+    private IRenderedComponent<TPage> RenderAs<TPage>(PricerRole role) where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        this.SignInAs(role);
+        Render<MudPopoverProvider>();
+        return Render<TPage>();
+    }
 
     public async Task InitializeAsync() => await GuessingApp.ImportAsync(_app, "sample", GuessingApp.SampleItems);
 
     [Fact]
     public async Task Absurd_settings_show_every_problem_and_queue_nothing()
     {
-        this.SignInAs(PricerRole.Member);
-        var page = Render<FineTuningPage>();
+        var page = RenderAs<FineTuningPage>(PricerRole.Member);
         page.WaitForElement("[data-testid=ft-start]");
 
         page.Find("input[data-testid=ft-rank]").Change("5000");
         page.Find("input[data-testid=ft-alpha]").Change("-3");
         page.Find("input[data-testid=ft-lr]").Change("7");
-        page.Find("input[data-testid=ft-target-query]").Change(false);
-        page.Find("input[data-testid=ft-target-value]").Change(false);
+        TargetBox(page, "query").Change(false);
+        TargetBox(page, "value").Change(false);
         await page.Find("button[data-testid=ft-start]").ClickAsync(new());
 
         var problems = page.WaitForElement("[data-testid=ft-problems]").TextContent;
@@ -57,12 +62,10 @@ public sealed class FineTuningPagesTests : BunitContext, IAsyncLifetime
     [Fact]
     public void The_form_offers_the_bases_modules_with_query_and_value_ticked()
     {
-        this.SignInAs(PricerRole.Member);
-        var page = Render<FineTuningPage>();
+        var page = RenderAs<FineTuningPage>(PricerRole.Member);
         page.WaitForElement("[data-testid=ft-start]");
 
-        bool Ticked(string module) => page.Find($"input[data-testid=ft-target-{module}]").HasAttribute("checked")
-            || page.Find($"input[data-testid=ft-target-{module}]").GetAttribute("aria-checked") == "true";
+        bool Ticked(string module) => TargetBox(page, module).HasAttribute("checked") || TargetBox(page, module).GetAttribute("aria-checked") == "true";
         Assert.Equal(FineTuningBase.MiniLm.TargetModules.Count, page.FindAll("[data-testid=ft-targets] input").Count);
         Assert.True(Ticked("query") && Ticked("value"));
         Assert.False(Ticked("key") || Ticked("intermediate.dense"));
@@ -75,9 +78,7 @@ public sealed class FineTuningPagesTests : BunitContext, IAsyncLifetime
         WriteConfig("lora-minilm-r16-b", rank: 16, alpha: 32, "query", "key", "value");
         Directory.CreateDirectory(Path.Combine(AdaptersRoot, "not-an-adapter"));
         File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(AdaptersRoot, "broken")).FullName, "adapter_config.json"), "{ not json");
-        this.SignInAs(PricerRole.Member);
-
-        var page = Render<AdaptersPage>();
+        var page = RenderAs<AdaptersPage>(PricerRole.Member);
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=adapter-row]").Count));
         var row = page.Find("[data-adapter=lora-minilm-r16-b]");
@@ -93,8 +94,7 @@ public sealed class FineTuningPagesTests : BunitContext, IAsyncLifetime
     {
         WriteConfig("first", rank: 4, alpha: 8, "query", "value");
         WriteConfig("second", rank: 8, alpha: 16, "query", "value");
-        this.SignInAs(PricerRole.Member);
-        var page = Render<AdaptersPage>();
+        var page = RenderAs<AdaptersPage>(PricerRole.Member);
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=adapter-row]").Count));
 
         page.Find("[data-adapter=second] button[data-testid=adapter-use]").Click();
@@ -110,13 +110,14 @@ public sealed class FineTuningPagesTests : BunitContext, IAsyncLifetime
     public void Guessers_see_the_adapters_but_no_actions()
     {
         WriteConfig("lora-minilm-r4-a", rank: 4, alpha: 8, "query", "value");
-        this.SignInAs(PricerRole.Guesser);
-
-        var page = Render<AdaptersPage>();
+        var page = RenderAs<AdaptersPage>(PricerRole.Guesser);
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=adapter-row]")));
         Assert.Empty(page.FindAll("[data-testid=adapter-evaluate], [data-testid=adapter-use], [data-testid=adapter-zip], [data-testid=new-fine-tuning]"));
     }
+
+    private static AngleSharp.Dom.IElement TargetBox(IRenderedComponent<FineTuningPage> page, string module) =>
+        page.Find($"input[data-testid='ft-target-{module}'], [data-testid='ft-target-{module}'] input");
 
     private void WriteConfig(string name, int rank, double alpha, params string[] targets)
     {

@@ -9,24 +9,22 @@ using Pricer.Data;
 namespace PricerWeb.Features.FineTuning;
 
 /// <summary>
-/// What the adapters page downloads: a PEFT adapter folder zipped while it streams out, and the base with the
+/// What the adapters page downloads: a PEFT adapter folder as a zip, and the base with the
 /// adapter merged into its weights, written once to &lt;data&gt;/merged/&lt;base&gt;/&lt;name&gt;.safetensors and served from there.
 /// </summary>
 public sealed class AdapterExports(IOptions<StorageOptions> storage)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _merging = new(StringComparer.Ordinal);
 
-    /// <summary>Writes every file of the adapter folder into a zip on <paramref name="destination"/>, one file at a time.</summary>
-    public static async Task WriteZipAsync(string folder, Stream destination, CancellationToken cancellationToken)
+    /// <summary>
+    /// The adapter folder zipped into a temporary file, open for reading and deleted when the stream closes. A file
+    /// rather than the response body, because the zip writer flushes synchronously, which Kestrel refuses.
+    /// </summary>
+    public static async Task<Stream> ZipAsync(string folder, CancellationToken cancellationToken)
     {
-        await using var zip = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
-        foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
-        {
-            var entry = zip.CreateEntry(Path.GetFileName(file), CompressionLevel.Fastest);
-            await using var target = await entry.OpenAsync(cancellationToken);
-            await using var source = File.OpenRead(file);
-            await source.CopyToAsync(target, cancellationToken);
-        }
+        var path = Path.Combine(Path.GetTempPath(), $"pricer-adapter-{Guid.NewGuid():N}.zip");
+        await Task.Run(() => ZipFile.CreateFromDirectory(folder, path, CompressionLevel.Fastest, includeBaseDirectory: false), cancellationToken);
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81_920, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
     }
 
     /// <summary>The merged safetensors file of an adapter, merging it first when no earlier download did.</summary>

@@ -9,7 +9,7 @@ public static class FineTuningEndpoints
     public static IEndpointRouteBuilder MapFineTuningEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var adapters = endpoints.MapGroup("/api/adapters/{base}/{name}").RequireAuthorization(PricerPolicies.Member);
-        adapters.MapGet("/adapter.zip", Zip);
+        adapters.MapGet("/adapter.zip", ZipAsync);
         adapters.MapGet("/merged.safetensors", MergedAsync);
         return endpoints;
     }
@@ -20,10 +20,10 @@ public static class FineTuningEndpoints
     /// <summary>The download address of an adapter merged into its base.</summary>
     public static string MergedPath(AdapterSummary adapter) => $"api/adapters/{Uri.EscapeDataString(adapter.Base)}/{Uri.EscapeDataString(adapter.Name)}/merged.safetensors";
 
-    private static IResult Zip(string @base, string name, AdapterCatalog catalog) =>
+    private static async Task<IResult> ZipAsync(string @base, string name, AdapterCatalog catalog, CancellationToken cancellationToken) =>
         Find(catalog, @base, name, out var folder) is { } refusal
             ? refusal
-            : Results.Stream(body => AdapterExports.WriteZipAsync(folder, body, CancellationToken.None), "application/zip", $"{name}.zip");
+            : Results.File(await AdapterExports.ZipAsync(folder, cancellationToken), "application/zip", $"{name}.zip");
 
     private static async Task<IResult> MergedAsync(string @base, string name, AdapterCatalog catalog, AdapterExports exports, CancellationToken cancellationToken)
     {
