@@ -15,7 +15,7 @@ public sealed class FineTuningFlowTests(ChromiumFixture chromium, FixtureItemsAp
     private static readonly LocatorAssertionsToBeVisibleOptions ChartDrawn = new() { Timeout = 60_000 };
 
     [Fact]
-    public async Task A_member_refuses_absurd_settings_fine_tunes_a_tiny_adapter_watches_it_succeed_and_uses_it_for_pricing()
+    public async Task A_member_refuses_absurd_settings_fine_tunes_a_tiny_adapter_watches_it_succeed_then_picks_downloads_and_evaluates_it()
     {
         await using var member = await OpenPageAsAsync(TestAccount.Member);
         var page = member.Page;
@@ -48,6 +48,8 @@ public sealed class FineTuningFlowTests(ChromiumFixture chromium, FixtureItemsAp
         await Expect(page.GetByTestId("run-log")).ToContainTextAsync("Epoch 1 of 1");
         await Expect(page.GetByTestId("run-progress")).ToHaveTextAsync("100%");
         await Expect(page.GetByTestId("batch-loss-chart").Locator(".main-svg").First).ToBeVisibleAsync(ChartDrawn);
+        await page.GetByTestId("compare-run").ClickAsync();
+        await Expect(page.GetByTestId("leaderboard").GetByTestId("run-row").Filter(new() { HasText = RunName })).ToHaveCountAsync(1);
 
         await member.GotoAsync("/fine-tuning");
         var row = page.GetByTestId("adapter-row");
@@ -59,6 +61,14 @@ public sealed class FineTuningFlowTests(ChromiumFixture chromium, FixtureItemsAp
         await Expect(row.GetByTestId("adapter-prices")).ToBeVisibleAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => row.GetByTestId("adapter-zip").ClickAsync());
         Assert.Matches(@"^lora-minilm-r4-.*\.zip$", download.SuggestedFilename);
+
+        await row.GetByTestId("adapter-evaluate").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/runs/\d+$"));
+        await Expect(page.GetByTestId("run-name")).ToContainTextAsync("LoRA eval lora-minilm-r4-");
+        await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Succeeded", Finished);
+
+        await member.GotoAsync("/fine-tuning");
+        await Expect(page.GetByTestId("adapter-row").GetByTestId("adapter-prices")).ToBeVisibleAsync();
         await ScreenshotAsync(page, "fine-tuning.png");
 
         member.AssertNoConsoleErrors();
