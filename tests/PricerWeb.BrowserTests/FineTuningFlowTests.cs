@@ -13,6 +13,8 @@ public sealed class FineTuningFlowTests(ChromiumFixture chromium, FixtureItemsAp
     private static readonly TimeSpan ImportTimeout = TimeSpan.FromMinutes(2);
     private static readonly LocatorAssertionsToHaveTextOptions Finished = new() { Timeout = 240_000 };
     private static readonly LocatorAssertionsToBeVisibleOptions ChartDrawn = new() { Timeout = 60_000 };
+    // Queuing a run writes to the database, which a loaded 2-core machine can make slow.
+    private static readonly PageAssertionsToHaveURLOptions Queued = new() { Timeout = 60_000 };
 
     [Fact]
     public async Task A_member_refuses_absurd_settings_fine_tunes_a_tiny_adapter_watches_it_succeed_then_picks_downloads_and_evaluates_it()
@@ -41,7 +43,7 @@ public sealed class FineTuningFlowTests(ChromiumFixture chromium, FixtureItemsAp
         await FillAsync(page, "ft-max-items", "4");
         await page.Locator("input[data-testid=ft-target-key], [data-testid=ft-target-key] input").CheckAsync();
         await page.GetByTestId("ft-start").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex(@"/runs/\d+$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/runs/\d+$"), Queued);
 
         await Expect(page.GetByTestId("run-name")).ToHaveTextAsync(RunName);
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Succeeded", Finished);
@@ -63,7 +65,7 @@ public sealed class FineTuningFlowTests(ChromiumFixture chromium, FixtureItemsAp
         Assert.Matches(@"^lora-minilm-r4-.*\.zip$", download.SuggestedFilename);
 
         await row.GetByTestId("adapter-evaluate").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex(@"/runs/\d+$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/runs/\d+$"), Queued);
         await Expect(page.GetByTestId("run-name")).ToContainTextAsync("LoRA eval lora-minilm-r4-");
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Succeeded", Finished);
 
