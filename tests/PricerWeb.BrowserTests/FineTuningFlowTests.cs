@@ -47,9 +47,10 @@ public sealed class FineTuningFlowTests(ChromiumFixture chromium, FixtureItemsAp
 
         await Expect(page.GetByTestId("run-name")).ToHaveTextAsync(RunName);
         await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("Succeeded", Finished);
-        await Expect(page.GetByTestId("run-log")).ToContainTextAsync("Epoch 1 of 1");
+        await Expect(page.GetByTestId("run-log")).ToContainTextAsync("epoch 1: train loss");
         await Expect(page.GetByTestId("run-progress")).ToHaveTextAsync("100%");
         await Expect(page.GetByTestId("batch-loss-chart").Locator(".main-svg").First).ToBeVisibleAsync(ChartDrawn);
+        await ScreenshotAsync(page, "fine-tuning-run.png");
         await page.GetByTestId("compare-run").ClickAsync();
         await Expect(page.GetByTestId("leaderboard").GetByTestId("run-row").Filter(new() { HasText = RunName })).ToHaveCountAsync(1);
 

@@ -22,7 +22,7 @@ public sealed record AdapterSummary
 
     public string? Dataset { get; init; }
 
-    /// <summary>The training run's mean absolute error on the validation split.</summary>
+    /// <summary>The training run's mean absolute error on the validation items it priced.</summary>
     public double? ValidationError { get; init; }
 
     /// <summary>Whether this is the adapter that prices for its base.</summary>

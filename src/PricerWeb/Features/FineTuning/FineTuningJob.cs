@@ -20,7 +20,7 @@ public sealed class FineTuningJob(FineTuningSettings settings, LoraRunner runner
         string dataset;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             dataset = await db.Datasets.Where(d => d.Id == run.DatasetId).Select(d => d.Name).SingleAsync(cancellationToken);
-        var progress = new FineTuningProgress(context, settings.Training?.Epochs ?? 1);
+        var progress = new FineTuningProgress(context, settings.Training?.Epochs ?? 1, settings.Training?.BatchSize ?? 1);
         if (settings.Training is { } training)
         {
             context.Log($"Fine-tuning {settings.Base} on '{dataset}'{(context.Resumed ? " from the start (fine-tuning keeps no checkpoints)" : "")}.");
