@@ -4,6 +4,7 @@ using PricerWeb.Components.Charts;
 using PricerWeb.Features.Accounts;
 using PricerWeb.Features.Compare;
 using PricerWeb.Features.Embeddings;
+using PricerWeb.Features.FineTuning;
 using PricerWeb.Features.Guessing;
 using PricerWeb.Features.Import;
 using PricerWeb.Features.Llm;
@@ -29,6 +30,7 @@ internal static class ApplicationServices
         builder.Services.AddRunsFeature();
         builder.Services.AddLlmFeature();
         builder.Services.AddGuessingFeature();
+        builder.Services.AddFineTuningFeature();
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)

@@ -4,6 +4,7 @@ using PricerWeb.Features.Accounts;
 using PricerWeb.Features.Compare;
 using PricerWeb.Features.Runs;
 using PricerWeb.Features.Guessing;
+using PricerWeb.Features.FineTuning;
 using PricerWeb.Hosting;
 
 var contentRoot = ContentRoot.Resolve();
@@ -38,6 +39,7 @@ app.MapAccountEndpoints();
 app.MapCompareEndpoints();
 app.MapRunsHub();
 app.MapGuessingEndpoints();
+app.MapFineTuningEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

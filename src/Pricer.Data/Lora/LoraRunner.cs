@@ -24,8 +24,11 @@ public sealed class LoraRunner(SplitItems splits, RunStore runs, IOptions<Storag
     public string LlamaAdaptersRoot => Path.Combine(storage.Value.DataDirectory, "adapters", "llama");
 
     /// <param name="scoreItems">How many of the first validation and test items to price (null: all).</param>
+    /// <param name="progress">Log lines; see <see cref="LoraFineTuner.Train"/> for the per-step losses it can also get.</param>
+    /// <param name="runId">A queued run to complete with the guesses (the app creates runs before their work starts); null stores a new run.</param>
     public async Task<LoraRunResult> TrainAsync(
-        string datasetName, LoraFineTuneOptions options, int? scoreItems, string startedBy, IProgress<string>? progress, CancellationToken cancellationToken)
+        string datasetName, LoraFineTuneOptions options, int? scoreItems, string startedBy, IProgress<string>? progress, CancellationToken cancellationToken,
+        int? runId = null)
     {
         options.Validate();
         var dataset = await splits.DatasetAsync(datasetName, cancellationToken);
@@ -54,7 +57,7 @@ public sealed class LoraRunner(SplitItems splits, RunStore runs, IOptions<Storag
             epochs = result.Epochs,
             peak_memory_bytes = result.PeakMemoryBytes,
         });
-        var run = await StoreAsync(dataset.Id, name, configuration, pricer.Price, scored, started, watch, startedBy, progress, cancellationToken);
+        var run = await StoreAsync(runId, dataset.Id, name, configuration, pricer.Price, scored, started, watch, startedBy, progress, cancellationToken);
         return new LoraRunResult(run, adapterPath, result.Parameters, result.Epochs, result.PeakMemoryBytes, result.TrainItems);
     }
 
@@ -96,7 +99,7 @@ public sealed class LoraRunner(SplitItems splits, RunStore runs, IOptions<Storag
             epochs = result.Epochs,
             peak_memory_bytes = result.PeakMemoryBytes,
         });
-        var run = await StoreAsync(dataset.Id, name, configuration, pricer.Price, scored, started, watch, startedBy, progress, cancellationToken);
+        var run = await StoreAsync(null, dataset.Id, name, configuration, pricer.Price, scored, started, watch, startedBy, progress, cancellationToken);
         return new LoraRunResult(run, adapterPath, result.Parameters, result.Epochs, result.PeakMemoryBytes, result.TrainItems);
     }
 
@@ -112,13 +115,15 @@ public sealed class LoraRunner(SplitItems splits, RunStore runs, IOptions<Storag
         using var pricer = LlamaPricer.Load(llama, adapterPath);
         var name = $"lora-eval-{Path.GetFileName(Path.TrimEndingDirectorySeparator(adapterPath))}";
         var configuration = JsonSerializer.Serialize(new { @base = llama.Folder, adapter_path = Path.GetFullPath(adapterPath), nf4 });
-        var run = await StoreAsync(dataset.Id, name, configuration, pricer.Price, scored, started, watch, startedBy, progress, cancellationToken);
+        var run = await StoreAsync(null, dataset.Id, name, configuration, pricer.Price, scored, started, watch, startedBy, progress, cancellationToken);
         return new LoraRunResult(run, adapterPath, pricer.Parameters, [], Process.GetCurrentProcess().PeakWorkingSet64, 0);
     }
 
     /// <summary>Prices a data set's validation and test items with a saved adapter folder and stores the run.</summary>
+    /// <param name="runId">A queued run to complete with the guesses; null stores a new run.</param>
     public async Task<LoraRunResult> EvaluateAsync(
-        string datasetName, string adapterPath, int? scoreItems, string startedBy, IProgress<string>? progress, CancellationToken cancellationToken)
+        string datasetName, string adapterPath, int? scoreItems, string startedBy, IProgress<string>? progress, CancellationToken cancellationToken,
+        int? runId = null)
     {
         var dataset = await splits.DatasetAsync(datasetName, cancellationToken);
         var scored = await ScoredAsync(dataset.Id, scoreItems, cancellationToken);
@@ -128,7 +133,7 @@ public sealed class LoraRunner(SplitItems splits, RunStore runs, IOptions<Storag
         using var pricer = LoraPricer.Load(encoder, adapterPath);
         var name = $"lora-eval-{Path.GetFileName(Path.TrimEndingDirectorySeparator(adapterPath))}";
         var configuration = JsonSerializer.Serialize(new { @base = MiniLmWeights.ModelName, adapter_path = Path.GetFullPath(adapterPath) });
-        var run = await StoreAsync(dataset.Id, name, configuration, pricer.Price, scored, started, watch, startedBy, progress, cancellationToken);
+        var run = await StoreAsync(runId, dataset.Id, name, configuration, pricer.Price, scored, started, watch, startedBy, progress, cancellationToken);
         return new LoraRunResult(run, adapterPath, pricer.Parameters, [], Process.GetCurrentProcess().PeakWorkingSet64, 0);
     }
 
@@ -144,7 +149,7 @@ public sealed class LoraRunner(SplitItems splits, RunStore runs, IOptions<Storag
     }
 
     private async Task<PricerRun> StoreAsync(
-        int datasetId, string name, string configuration, Func<IReadOnlyList<string>, CancellationToken, double[]> price, IReadOnlyList<(long RowId, Item Item)> scored,
+        int? runId, int datasetId, string name, string configuration, Func<IReadOnlyList<string>, CancellationToken, double[]> price, IReadOnlyList<(long RowId, Item Item)> scored,
         DateTime started, Stopwatch watch, string startedBy, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         progress?.Report($"pricing {scored.Count:N0} validation and test items");
@@ -163,6 +168,8 @@ public sealed class LoraRunner(SplitItems splits, RunStore runs, IOptions<Storag
             CodeVersion = CodeVersion.Current,
         };
         var predictions = scored.Select((s, i) => new Prediction { ItemId = s.RowId, Guess = guesses[i], LatencyMs = perItemMs }).ToList();
-        return await runs.AddCompletedAsync(run, predictions, cancellationToken);
+        return runId is { } existing
+            ? await runs.CompleteAsync(existing, configuration, predictions, cancellationToken)
+            : await runs.AddCompletedAsync(run, predictions, cancellationToken);
     }
 }

@@ -56,6 +56,43 @@ public class LoraFineTunerTests
         Assert.Throws<ArgumentException>(() => LoraFineTuner.Train(Encoder.Value, items.Take(1).ToList(), [], Tiny, null, default));
     }
 
+    [Fact]
+    public void Progress_that_also_takes_steps_and_epochs_gets_every_step_loss_and_every_epoch()
+    {
+        var items = JsonlItems.Read(Path.Combine(SharedData.Fixtures, "items", "sample", "train.jsonl"));
+        var progress = new RecordingProgress();
+
+        using var _ = new DisposablePricer(LoraFineTuner.Train(Encoder.Value, items, items, Tiny with { Epochs = 2, BatchSize = 2 }, progress, default));
+
+        // 5 items in batches of 2: 3 steps an epoch.
+        Assert.Equal([(1, 1), (1, 2), (1, 3), (2, 4), (2, 5), (2, 6)], progress.Steps.Select(s => (s.Epoch, s.Step)));
+        Assert.All(progress.Steps, s => Assert.True(s.TotalSteps == 6 && double.IsFinite(s.Loss) && s.Loss >= 0));
+        Assert.Equal([1, 2], progress.Epochs.Select(e => e.Epoch));
+        Assert.Contains(progress.Lines, line => line.StartsWith("epoch 2: train loss", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_schedule_sets_the_learning_rate_of_every_step()
+    {
+        var options = Tiny with { LearningRate = 0.01 };
+
+        Assert.Equal([0.01, 0.0075, 0.005, 0.0025], Enumerable.Range(0, 4).Select(step => Math.Round(options.LearningRateAt(step, 4), 10)));
+        Assert.Equal([0.01, 0.005, 0], Enumerable.Range(0, 3).Select(step => Math.Round((options with { Schedule = LoraSchedule.Cosine }).LearningRateAt(step * 2, 4), 10)));
+        Assert.All(Enumerable.Range(0, 4), step => Assert.Equal(0.01, (options with { Schedule = LoraSchedule.Constant }).LearningRateAt(step, 4)));
+        Assert.Throws<ArgumentException>(() => (options with { Schedule = (LoraSchedule)7 }).Validate());
+    }
+
+    private sealed class RecordingProgress : IProgress<string>, IProgress<LoraStep>, IProgress<LoraEpoch>
+    {
+        public List<string> Lines { get; } = [];
+        public List<LoraStep> Steps { get; } = [];
+        public List<LoraEpoch> Epochs { get; } = [];
+
+        public void Report(string value) => Lines.Add(value);
+        public void Report(LoraStep value) => Steps.Add(value);
+        public void Report(LoraEpoch value) => Epochs.Add(value);
+    }
+
     private static LoraFineTuneResult TrainAndCheckLossFalls(IReadOnlyList<Item> train, IReadOnlyList<Item> check, LoraFineTuneOptions options)
     {
         var encoder = Encoder.Value;

@@ -16,6 +16,8 @@ public sealed record LoraFineTuneOptions
 
     public double LearningRate { get; init; } = 1e-3;
 
+    public LoraSchedule Schedule { get; init; } = LoraSchedule.Linear;
+
     public int BatchSize { get; init; } = 16;
 
     /// <summary>WordPiece tokens read per item; the course's texts run to about 200.</summary>
@@ -36,6 +38,18 @@ public sealed record LoraFineTuneOptions
         BaseModelNameOrPath = Models.MiniLm.MiniLmWeights.ModelName,
     };
 
+    /// <summary>The learning rate of step <paramref name="step"/> (from 0) of <paramref name="totalSteps"/> under <see cref="Schedule"/>.</summary>
+    public double LearningRateAt(int step, int totalSteps)
+    {
+        var done = (double)step / totalSteps;
+        return Schedule switch
+        {
+            LoraSchedule.Cosine => LearningRate * 0.5 * (1 + Math.Cos(Math.PI * done)),
+            LoraSchedule.Constant => LearningRate,
+            _ => LearningRate * (1 - done),
+        };
+    }
+
     public void Validate()
     {
         ToLoraConfig().Validate();
@@ -43,6 +57,7 @@ public sealed record LoraFineTuneOptions
         if (!double.IsFinite(LearningRate) || LearningRate <= 0 || LearningRate > 1) throw new ArgumentException($"The learning rate must be in (0, 1] (got {LearningRate}).");
         if (BatchSize is < 1 or > 1024) throw new ArgumentException($"The batch size must be between 1 and 1024 (got {BatchSize}).");
         if (MaxTokens is < 8 or > 512) throw new ArgumentException($"Max tokens must be between 8 and 512 (got {MaxTokens}).");
+        if (!Enum.IsDefined(Schedule)) throw new ArgumentException($"Unknown learning-rate schedule {Schedule}.");
         if (MaxItems is < 2) throw new ArgumentException($"Train on at least 2 items (got {MaxItems}).");
     }
 }

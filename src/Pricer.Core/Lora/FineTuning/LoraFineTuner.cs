@@ -12,6 +12,10 @@ namespace Pricer.Core.Lora.FineTuning;
 /// </summary>
 public static class LoraFineTuner
 {
+    /// <param name="progress">
+    /// Log lines; when it also implements <see cref="IProgress{LoraStep}"/> or <see cref="IProgress{LoraEpoch}"/> it gets
+    /// every step's loss and every epoch's losses too (for live charts), with no change to callers that only log.
+    /// </param>
     public static LoraFineTuneResult Train(
         BertModel encoder, IReadOnlyList<Item> train, IReadOnlyList<Item> validation, LoraFineTuneOptions options,
         IProgress<string>? progress, CancellationToken cancellationToken)
@@ -28,6 +32,8 @@ public static class LoraFineTuner
         var stepsPerEpoch = (items.Count + options.BatchSize - 1) / options.BatchSize;
         var totalSteps = stepsPerEpoch * options.Epochs;
         var epochs = new List<LoraEpoch>();
+        var steps = progress as IProgress<LoraStep>;
+        var epochProgress = progress as IProgress<LoraEpoch>;
         var step = 0;
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -42,18 +48,20 @@ public static class LoraFineTuner
                 var slice = order.Skip(start).Take(options.BatchSize).ToList();
                 using var batch = pricer.Tokenizer.Encode([.. slice.Select(i => i.Text)]);
                 var target = tensor(slice.Select(i => scale.ToTarget(i.Price)).ToArray());
-                // Linear decay to zero: LoRA fine-tunes usually warm down so the last steps settle.
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = options.LearningRate * (1 - (double)step / totalSteps);
+                foreach (var group in optimizer.ParamGroups) group.LearningRate = options.LearningRateAt(step, totalSteps);
                 optimizer.zero_grad();
                 var loss = nn.functional.mse_loss(pricer.Model.call(batch), target);
                 loss.backward();
                 optimizer.step();
                 step++;
-                lossSum += loss.item<float>() * slice.Count;
-                if (step % 10 == 0) progress?.Report($"epoch {epoch} step {step}/{totalSteps} loss {loss.item<float>():F4}");
+                var batchLoss = loss.item<float>();
+                lossSum += batchLoss * slice.Count;
+                steps?.Report(new LoraStep(epoch, step, totalSteps, batchLoss));
+                if (step % 10 == 0) progress?.Report($"epoch {epoch} step {step}/{totalSteps} loss {batchLoss:F4}");
             }
             var validationLoss = validation.Count == 0 ? double.NaN : ValidationLoss(pricer, validation, cancellationToken);
             epochs.Add(new LoraEpoch(epoch, lossSum / order.Count, validationLoss, watch.Elapsed.TotalSeconds));
+            epochProgress?.Report(epochs[^1]);
             progress?.Report($"epoch {epoch}: train loss {lossSum / order.Count:F4}, validation loss {validationLoss:F4}, {watch.Elapsed.TotalSeconds:F0} s");
         }
         return new LoraFineTuneResult(pricer, epochs, pricer.Parameters, Process.GetCurrentProcess().PeakWorkingSet64, items.Count);
