@@ -8,6 +8,7 @@ using PricerWeb.Features.Guessing;
 using PricerWeb.Features.Import;
 using PricerWeb.Features.Llm;
 using PricerWeb.Features.Runs;
+using PricerWeb.Features.Settings;
 
 namespace PricerWeb;
 
@@ -29,6 +30,7 @@ internal static class ApplicationServices
         builder.Services.AddRunsFeature();
         builder.Services.AddLlmFeature();
         builder.Services.AddGuessingFeature();
+        builder.Services.AddSettingsFeature();
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)
