@@ -13,7 +13,7 @@ public sealed class LlmSpending(IDbContextFactory<PricerDbContext> contexts, Tim
     public async Task<LlmSpendingLimits> LimitsAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.LlmSpendingLimits.AsNoTracking().FirstOrDefaultAsync(cancellationToken) ?? new LlmSpendingLimits();
+        return await db.LlmSpendingLimits.AsNoTracking().FirstOrDefaultAsync(s => s.Id == LlmSpendingLimits.SingletonId, cancellationToken) ?? new LlmSpendingLimits();
     }
 
     /// <summary>Stores both amounts (null: none), or changes nothing and says why.</summary>
@@ -23,7 +23,7 @@ public sealed class LlmSpending(IDbContextFactory<PricerDbContext> contexts, Tim
         var problems = new[] { Problem("The default run budget", defaultRunBudgetUsd), Problem("The monthly cap", monthlyCapUsd) }.OfType<string>().ToList();
         if (problems.Count > 0) return string.Join(" ", problems);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var limits = await db.LlmSpendingLimits.FirstOrDefaultAsync(cancellationToken);
+        var limits = await db.LlmSpendingLimits.FirstOrDefaultAsync(s => s.Id == LlmSpendingLimits.SingletonId, cancellationToken);
         if (limits is null) db.LlmSpendingLimits.Add(limits = new LlmSpendingLimits());
         limits.DefaultRunBudgetUsd = defaultRunBudgetUsd;
         limits.MonthlyCapUsd = monthlyCapUsd;
