@@ -42,6 +42,10 @@ public sealed class LlmSpending(IDbContextFactory<PricerDbContext> contexts, Tim
         return await db.Runs.Where(r => r.Kind == RunKind.Llm && r.StartedAtUtc >= monthStart).SumAsync(r => r.CostUsd, cancellationToken);
     }
 
+    /// <summary>What may still be spent this month under the cap (never below zero), or null when there is no cap.</summary>
+    public async Task<double?> LeftThisMonthAsync(CancellationToken cancellationToken) =>
+        (await LimitsAsync(cancellationToken)).MonthlyCapUsd is { } cap ? Math.Max(0, cap - await SpentThisMonthAsync(cancellationToken)) : null;
+
     /// <summary>Why a new LLM run may not start (the monthly cap is reached, with the cap and what was spent), or null when it may.</summary>
     public async Task<string?> CapReachedAsync(CancellationToken cancellationToken)
     {

@@ -93,6 +93,28 @@ public sealed class LlmSpendingTests
         Assert.Empty(bed.Server.Requests);
     }
 
+    [Fact]
+    public async Task Under_a_cap_a_run_may_spend_at_most_what_is_left_whatever_budget_it_asked_for()
+    {
+        await using var bed = new SettingsApp();
+        await GuessingApp.ImportAsync(bed.App, "sample", GuessingApp.SampleItems);
+        await using (var db = await GuessingApp.Contexts(bed.App).CreateDbContextAsync())
+        {
+            db.Runs.Add(Run(db.Datasets.Single().Id, RunKind.Llm, DateTime.UtcNow, 2.5));
+            await db.SaveChangesAsync();
+        }
+        Assert.Null(await bed.App.Services.GetRequiredService<LlmSpending>().SetAsync(null, 3, "admin@pricer.test", CancellationToken.None));
+        var provider = bed.App.Services.GetRequiredService<IOptions<LlmOptions>>().Value.Find(SettingsApp.Provider)!;
+        var runs = bed.App.Services.GetRequiredService<LlmRuns>();
+
+        double? BudgetOf(PricerRun run) => LlmRunSettings.FromJson(run.Configuration).BudgetUsd;
+        LlmRunSettings Asking(double? budget) => new() { Provider = provider, BudgetUsd = budget, Items = new LlmItemSet { Split = Split.Test, First = 1 } };
+
+        Assert.Equal(0.5, BudgetOf(await runs.StartAsync("sample", Asking(null), null, "tester", CancellationToken.None)));
+        Assert.Equal(0.5, BudgetOf(await runs.StartAsync("sample", Asking(10), null, "tester", CancellationToken.None)));
+        Assert.Equal(0.2, BudgetOf(await runs.StartAsync("sample", Asking(0.2), null, "tester", CancellationToken.None)));
+    }
+
     private static PricerRun Run(int datasetId, RunKind kind, DateTime startedAtUtc, double costUsd) => new()
     {
         DatasetId = datasetId, Kind = kind, Name = $"{kind} {costUsd}", StartedBy = "tester", CodeVersion = "test",
