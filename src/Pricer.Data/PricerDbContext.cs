@@ -27,6 +27,7 @@ public sealed class PricerDbContext(DbContextOptions<PricerDbContext> options) :
     public DbSet<Guess> Guesses => Set<Guess>();
     public DbSet<GuessAssignment> GuessAssignments => Set<GuessAssignment>();
     public DbSet<CampaignRun> CampaignRuns => Set<CampaignRun>();
+    public DbSet<LlmSpendingLimits> LlmSpendingLimits => Set<LlmSpendingLimits>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -9,6 +9,7 @@ using PricerWeb.Features.Guessing;
 using PricerWeb.Features.Import;
 using PricerWeb.Features.Llm;
 using PricerWeb.Features.Runs;
+using PricerWeb.Features.Settings;
 
 namespace PricerWeb;
 
@@ -31,6 +32,7 @@ internal static class ApplicationServices
         builder.Services.AddLlmFeature();
         builder.Services.AddGuessingFeature();
         builder.Services.AddFineTuningFeature();
+        builder.Services.AddSettingsFeature();
     }
 
     public static async Task InitializeDatabaseAsync(this WebApplication app)

@@ -20,7 +20,7 @@ public sealed class LlmRunFlowTests(ChromiumFixture chromium, LlmAppFixture app,
         await Page.WaitForCircuitAsync();
         await Expect(page.GetByTestId("dataset-picker")).ToHaveValueAsync($"{LlmAppFixture.Dataset} · 10 items");
         await Expect(page.GetByTestId("llm-provider-details")).ToContainTextAsync(LlmAppFixture.Model);
-        await Expect(page.GetByTestId("llm-provider-details")).ToContainTextAsync($"key from {LlmAppFixture.KeyVariable}");
+        await Expect(page.GetByTestId("llm-provider-details")).ToContainTextAsync($"key: environment variable {LlmAppFixture.KeyVariable}");
         await page.Locator("input[data-testid=llm-name], [data-testid=llm-name] input").FillAsync("browser llm run");
 
         await page.GetByTestId("llm-start").ClickAsync();

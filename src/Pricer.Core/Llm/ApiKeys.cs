@@ -15,4 +15,10 @@ public static class ApiKeys
             ? throw new InvalidOperationException($"The environment variable {provider.ApiKeyEnvironmentVariable} that holds the key for '{provider.Name}' is not set.")
             : key.Trim();
     }
+
+    /// <summary>"environment variable NAME" when that variable is set, "not set" when it is not, "none needed" when the provider names none.</summary>
+    public static string DescribeEnvironment(LlmProviderOptions provider, Func<string, string?>? environment = null) =>
+        string.IsNullOrWhiteSpace(provider.ApiKeyEnvironmentVariable) ? "none needed"
+        : string.IsNullOrWhiteSpace((environment ?? Environment.GetEnvironmentVariable)(provider.ApiKeyEnvironmentVariable)) ? "not set"
+        : $"environment variable {provider.ApiKeyEnvironmentVariable}";
 }

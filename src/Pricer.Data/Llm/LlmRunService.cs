@@ -17,7 +17,7 @@ namespace Pricer.Data.Llm;
 /// </summary>
 public sealed class LlmRunService(
     IDbContextFactory<PricerDbContext> contexts, SplitItems splits, RunLifecycle lifecycle, TimeProvider clock,
-    ISimilarItems similarItems, EmbeddingStore embeddings, ITextEmbedder embedder)
+    ISimilarItems similarItems, EmbeddingStore embeddings, ITextEmbedder embedder, IApiKeySource keys)
 {
     private const int CacheLookupChunk = 500;
 
@@ -112,7 +112,7 @@ public sealed class LlmRunService(
         LlmStopReason stop;
         try
         {
-            apiKey = ApiKeys.Resolve(provider);
+            apiKey = keys.Resolve(provider);
             var work = await PromptsAsync(run.DatasetId, settings, remaining, cancellationToken);
             var misses = await AnswerFromCacheAsync(work, writer, cancellationToken);
             var pricer = new LlmBatchPricer(new OpenAiChatEndpoint(provider, apiKey), provider, clock);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pricer.Core.Llm;
 
 namespace Pricer.Data.Llm;
@@ -11,6 +12,8 @@ public static class LlmServiceCollectionExtensions
     {
         services.AddOptions<LlmOptions>().Bind(configuration.GetSection(LlmOptions.SectionName));
         services.AddSingleton<LlmRunService>();
+        services.AddSingleton<LlmSpending>();
+        services.TryAddSingleton<IApiKeySource, EnvironmentApiKeySource>();
         return services;
     }
 }

@@ -610,6 +610,29 @@ namespace Pricer.Data.Migrations
                     b.ToTable("LlmResponses", (string)null);
                 });
 
+            modelBuilder.Entity("Pricer.Data.Llm.LlmSpendingLimits", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("DefaultRunBudgetUsd")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MonthlyCapUsd")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LlmSpendingLimits", (string)null);
+                });
+
             modelBuilder.Entity("Pricer.Data.Runs.Prediction", b =>
                 {
                     b.Property<int>("RunId")

@@ -13,7 +13,7 @@ public class RoleRulesTests
         using var app = new PricerAppFactory();
         using var anonymous = app.CreateAnonymousClient(followRedirects: false);
 
-        foreach (var page in new[] { "/", "/datasets", "/compare", "/import", "/guess", "/guess/1", "/admin/people" })
+        foreach (var page in new[] { "/", "/datasets", "/compare", "/import", "/guess", "/guess/1", "/admin/people", "/admin/settings" })
         {
             using var response = await anonymous.GetAsync(page);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -36,6 +36,9 @@ public class RoleRulesTests
     [InlineData(PricerRole.Guesser, "/admin/people", false)]
     [InlineData(PricerRole.Member, "/admin/people", false)]
     [InlineData(PricerRole.Admin, "/admin/people", true)]
+    [InlineData(PricerRole.Guesser, "/admin/settings", false)]
+    [InlineData(PricerRole.Member, "/admin/settings", false)]
+    [InlineData(PricerRole.Admin, "/admin/settings", true)]
     public async Task Pages_follow_the_role_rules(PricerRole role, string page, bool allowed)
     {
         using var app = new PricerAppFactory();
