@@ -72,6 +72,7 @@ public class PriceNetworkTrainerTests
 
         // Draws from torch's process-wide generator all the while the second run trains, as a LoRA job or a test would.
         using var stop = new CancellationTokenSource();
+        var drawing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var draws = 0;
         var noise = Task.Run(() =>
         {
@@ -79,8 +80,10 @@ public class PriceNetworkTrainerTests
             {
                 using var drawn = TorchSharp.torch.rand(64);
                 draws++;
+                drawing.TrySetResult();
             }
         });
+        await drawing.Task.WaitAsync(TimeSpan.FromMinutes(1));
         using var beside = Dispose(new PriceNetworkTrainer(settings).Train(data, null, null, null, CancellationToken.None));
         await stop.CancelAsync();
         await noise;
