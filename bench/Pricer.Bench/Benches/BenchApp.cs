@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Pricer.Bench.Measurement;
+using Pricer.Testing.Processes;
 
 namespace Pricer.Bench.Benches;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using Pricer.Testing;
+using Pricer.Testing.Processes;
 
 namespace PricerWeb.BrowserTests.Infrastructure;
 
@@ -16,7 +17,7 @@ public sealed class PricerApp : IAsyncDisposable
 
     private readonly Process _process;
     private readonly TempFolder _dataFolder;
-    private readonly AppOutput _output = new();
+    private readonly OutputTail _output = new();
 
     private PricerApp(Process process, TempFolder dataFolder, Uri baseUrl)
     {
@@ -51,7 +52,7 @@ public sealed class PricerApp : IAsyncDisposable
     }
 
     /// <summary>The last lines the app wrote to stdout and stderr.</summary>
-    public string RecentOutput => _output.Tail(200);
+    public string RecentOutput => "--- PricerWeb output ---\n" + _output.Tail(200);
 
     /// <param name="settings">Configuration in environment-variable form, e.g. StartupImport__0__Source.</param>
     public static async Task<PricerApp> StartAsync(IReadOnlyDictionary<string, string>? settings = null)

@@ -1,9 +1,9 @@
-namespace Pricer.Bench.Measurement;
+namespace Pricer.Testing.Processes;
 
-/// <summary>The last lines a child process wrote, for failure messages.</summary>
+/// <summary>The last lines a child process wrote (bounded), for failure messages of browser tests and benches.</summary>
 internal sealed class OutputTail
 {
-    private const int MaxLines = 500;
+    private const int MaxLines = 5_000;
     private readonly Queue<string> _lines = new();
 
     public void Add(string? line)
