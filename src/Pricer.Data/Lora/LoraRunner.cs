@@ -7,6 +7,7 @@ using Pricer.Core.Lora.FineTuning.Llama;
 using Pricer.Core.Models.Llama;
 using Pricer.Core.Models.MiniLm;
 using Pricer.Core.Pricers;
+using Pricer.Data.Datasets;
 using Pricer.Data.Items;
 using Pricer.Data.Runs;
 
@@ -31,11 +32,7 @@ public sealed class LoraRunner(SplitItems splits, RunStore runs, IOptions<Storag
         int? runId = null)
     {
         options.Validate();
-        var dataset = await splits.DatasetAsync(datasetName, cancellationToken);
-        var train = (await splits.LoadAsync(dataset.Id, Split.Train, cancellationToken)).Select(i => i.Item).ToList();
-        if (train.Count < 2) throw new InvalidOperationException($"Data set '{datasetName}' has {train.Count} training items; fine-tuning needs at least 2.");
-        var scored = await ScoredAsync(dataset.Id, scoreItems, cancellationToken);
-        var validation = scored.Where(s => s.Item.Split == Split.Validation).Select(s => s.Item).ToList();
+        var (dataset, train, scored, validation) = await TrainingDataAsync(datasetName, scoreItems, cancellationToken);
 
         var started = clock.GetUtcNow().UtcDateTime;
         var watch = Stopwatch.StartNew();
@@ -70,11 +67,7 @@ public sealed class LoraRunner(SplitItems splits, RunStore runs, IOptions<Storag
         IProgress<string>? progress, CancellationToken cancellationToken)
     {
         options.Validate();
-        var dataset = await splits.DatasetAsync(datasetName, cancellationToken);
-        var train = (await splits.LoadAsync(dataset.Id, Split.Train, cancellationToken)).Select(i => i.Item).ToList();
-        if (train.Count < 2) throw new InvalidOperationException($"Data set '{datasetName}' has {train.Count} training items; fine-tuning needs at least 2.");
-        var scored = await ScoredAsync(dataset.Id, scoreItems, cancellationToken);
-        var validation = scored.Where(s => s.Item.Split == Split.Validation).Select(s => s.Item).ToList();
+        var (dataset, train, scored, validation) = await TrainingDataAsync(datasetName, scoreItems, cancellationToken);
 
         var started = clock.GetUtcNow().UtcDateTime;
         var watch = Stopwatch.StartNew();
@@ -146,6 +139,18 @@ public sealed class LoraRunner(SplitItems splits, RunStore runs, IOptions<Storag
             scored.AddRange(scoreItems is { } limit ? items.Take(limit) : items);
         }
         return scored;
+    }
+
+    /// <summary>The data set's training items, and the validation and test items to price (the validation ones also score epochs).</summary>
+    private async Task<(Dataset Dataset, List<Item> Train, IReadOnlyList<(long RowId, Item Item)> Scored, List<Item> Validation)> TrainingDataAsync(
+        string datasetName, int? scoreItems, CancellationToken cancellationToken)
+    {
+        var dataset = await splits.DatasetAsync(datasetName, cancellationToken);
+        var train = (await splits.LoadAsync(dataset.Id, Split.Train, cancellationToken)).Select(i => i.Item).ToList();
+        if (train.Count < 2) throw new InvalidOperationException($"Data set '{datasetName}' has {train.Count} training items; fine-tuning needs at least 2.");
+        var scored = await ScoredAsync(dataset.Id, scoreItems, cancellationToken);
+        var validation = scored.Where(s => s.Item.Split == Split.Validation).Select(s => s.Item).ToList();
+        return (dataset, train, scored, validation);
     }
 
     private async Task<PricerRun> StoreAsync(
