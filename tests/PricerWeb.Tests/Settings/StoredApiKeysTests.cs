@@ -92,6 +92,28 @@ public sealed class StoredApiKeysTests
         Assert.Equal(Key, bed.Keys.Resolve(Provider(bed)));
     }
 
+    [Fact]
+    public async Task A_damaged_keys_file_falls_back_to_the_environment_says_so_and_is_kept_aside_when_a_key_is_stored()
+    {
+        await using var bed = new SettingsApp();
+        var file = Path.Combine(bed.App.DataDirectory, "secrets", "llm-keys.json");
+        Assert.Null(bed.Keys.Store(SettingsApp.Provider, "sk-before"));
+        await File.WriteAllTextAsync(file, "{\"openai\": \"CfDJ8");
+
+        Assert.Equal("not set", bed.Keys.Describe(Provider(bed)));
+        Assert.False(bed.Keys.IsStored(SettingsApp.Provider));
+        Assert.Contains("cannot be read", bed.Keys.FileProblem);
+        using var admin = bed.App.CreateClient();
+        Assert.Contains("cannot be read, so runs use the providers&#x27; environment variables", await admin.GetStringAsync("/admin/settings"));
+
+        Assert.Null(bed.Keys.Store(SettingsApp.Provider, Key));
+
+        Assert.Null(bed.Keys.FileProblem);
+        Assert.Equal(Key, bed.Keys.Resolve(Provider(bed)));
+        var keptAside = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(file)!, "llm-keys.json.damaged-*"));
+        Assert.Equal("{\"openai\": \"CfDJ8", await File.ReadAllTextAsync(keptAside));
+    }
+
     private static LlmProviderOptions Provider(SettingsApp bed) =>
         bed.App.Services.GetRequiredService<IOptions<LlmOptions>>().Value.Find(SettingsApp.Provider)!;
 

@@ -10,6 +10,8 @@ namespace PricerWeb.Features.Settings;
 /// <summary>
 /// API keys an Admin stores in the app: encrypted with ASP.NET Core Data Protection in secrets/llm-keys.json under
 /// the data folder, never in the database. A run uses the stored key first, else the provider's environment variable.
+/// A keys file that cannot be read (edited by hand, cut short) counts as holding no keys, so runs fall back to the
+/// environment variables and the page says why; the next stored key sets the damaged file aside instead of erasing it.
 /// </summary>
 public sealed class StoredApiKeys(IDataProtectionProvider protection, IOptions<StorageOptions> storage) : IApiKeySource
 {
@@ -32,6 +34,9 @@ public sealed class StoredApiKeys(IDataProtectionProvider protection, IOptions<S
             throw new InvalidOperationException($"The key stored for '{provider.Name}' cannot be read (the data folder's protection keys changed); store it again in Settings.");
         }
     }
+
+    /// <summary>Why the keys file cannot be read, or null when it can (or there is none).</summary>
+    public string? FileProblem => ReadFile().Problem;
 
     public string Describe(LlmProviderOptions provider) => IsStored(provider.Name) ? StoredHere : ApiKeys.DescribeEnvironment(provider);
 
@@ -60,14 +65,27 @@ public sealed class StoredApiKeys(IDataProtectionProvider protection, IOptions<S
         }
     }
 
-    private Dictionary<string, string> Load()
+    private Dictionary<string, string> Load() => ReadFile().Keys;
+
+    private (Dictionary<string, string> Keys, string? Problem) ReadFile()
     {
-        var stored = File.Exists(FilePath) ? JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(FilePath)) : null;
-        return new Dictionary<string, string>(stored ?? [], StringComparer.OrdinalIgnoreCase);
+        var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (!File.Exists(FilePath)) return (keys, null);
+        try
+        {
+            foreach (var (name, sealedKey) in JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(FilePath)) ?? [])
+                keys[name] = sealedKey;
+            return (keys, null);
+        }
+        catch (JsonException)
+        {
+            return (keys, $"The stored keys file {FilePath} cannot be read, so runs use the providers' environment variables. Store the keys again; the damaged file is then kept beside it.");
+        }
     }
 
     private void Save(Dictionary<string, string> keys)
     {
+        if (ReadFile().Problem is not null) File.Move(FilePath, $"{FilePath}.damaged-{DateTime.UtcNow:yyyyMMddHHmmss}", overwrite: true);
         var temporary = FilePath + ".tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(keys));
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
