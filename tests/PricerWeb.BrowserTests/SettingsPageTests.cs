@@ -42,6 +42,18 @@ public sealed class SettingsPageTests(ChromiumFixture chromium, LlmAppFixture ap
         await Expect(page.GetByTestId("llm-provider-details")).ToContainTextAsync("key: stored here");
         Page.AssertNoConsoleErrors();
 
+        await File.WriteAllTextAsync(Path.Combine(App.DataDirectory, "secrets", "llm-keys.json"), "{ cut short");
+        await Page.GotoAsync("/admin/settings");
+        await Page.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("keys-file-damaged")).ToContainTextAsync("cannot be read");
+        await Expect(provider.GetByTestId("key-origin")).ToHaveTextAsync($"environment variable {LlmAppFixture.KeyVariable}");
+        if (Environment.GetEnvironmentVariable("PRICER_SCREENSHOTS") is { Length: > 0 } damagedFolder)
+            await page.ScreenshotAsync(new() { Path = Path.Combine(damagedFolder, "admin-settings-damaged-keys.png"), FullPage = true });
+        await page.Locator("input[data-testid=key-input], [data-testid=key-input] input").FillAsync(StoredKey);
+        await page.GetByTestId("key-store").ClickAsync();
+        await Expect(provider.GetByTestId("key-origin")).ToHaveTextAsync("stored here");
+        await Expect(page.GetByTestId("keys-file-damaged")).ToHaveCountAsync(0);
+
         await using var member = await OpenPageAsAsync(TestAccount.Member);
         await member.Page.GotoAsync(new Uri(App.BaseUrl, "/admin/settings").ToString());
         await member.Page.WaitForURLAsync(new Regex("/Account/AccessDenied"));
