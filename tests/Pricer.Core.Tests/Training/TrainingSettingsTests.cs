@@ -1,3 +1,5 @@
+using Pricer.Core.Tests.Pricers;
+using Pricer.Core.Text;
 using Pricer.Core.Training;
 
 namespace Pricer.Core.Tests.Training;
@@ -22,6 +24,29 @@ public class TrainingSettingsTests
         Assert.Equal([128, 64, 64, 64, 64, 64, 64], seed.Network.HiddenSizes);
         Assert.Equal((LossKind.Mse, TargetKind.Raw, OptimizerKind.Adam, 1e-3, 64), (seed.Loss, seed.Target, seed.Optimizer, seed.LearningRate, seed.BatchSize));
         Assert.Contains("\"optimizer\":\"Adam\"", seed.ToJson());
+    }
+
+    [Fact]
+    public void Best_preset_trains_like_the_seed_over_more_hashed_features()
+    {
+        var best = TrainingPresets.Best;
+        Assert.Equal(32_768, best.Network.InputSize);
+        Assert.Equal(TrainingPresets.Seed, best with { Network = best.Network with { InputSize = TrainingPresets.Seed.Network.InputSize } });
+    }
+
+    [Fact]
+    public void A_best_preset_network_prices_items_through_features_of_its_own_width()
+    {
+        var items = BaselineFixture.Train.Concat(BaselineFixture.Test).ToList();
+        var settings = TrainingPresets.Best with { Epochs = 1, Device = DeviceChoice.Cpu };
+        var set = TrainingSet.FromItems(new HashingVectorizer(settings.Network.InputSize), items);
+
+        using var predictor = new PriceNetworkPredictor(new PriceNetworkTrainer(settings).Train(set, null, null, null, CancellationToken.None).Network);
+        var guesses = predictor.PriceAll(items);
+
+        Assert.Equal(items.Count, guesses.Count);
+        Assert.All(guesses, g => Assert.True(double.IsFinite(g) && g >= 0));
+        Assert.Throws<ArgumentException>(() => new PriceNetworkTrainer(settings).Train(TrainingItems.FixtureSet(), null, null, null, CancellationToken.None));
     }
 
     [Theory]

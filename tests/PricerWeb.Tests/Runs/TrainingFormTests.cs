@@ -19,8 +19,8 @@ public class TrainingFormTests
         Assert.Null(problem);
         Assert.Equal(3, settings!.Epochs);
         Assert.Equal([32, 16], settings.Network.HiddenSizes);
-        Assert.Equal(TrainingPresets.Best.GradientClip, settings.GradientClip);
-        Assert.Equal(TrainingPresets.Best.EarlyStoppingPatience, settings.EarlyStoppingPatience);
+        Assert.Equal(TrainingPresets.Best.Network.InputSize, settings.Network.InputSize);
+        Assert.NotEqual(TrainingPresets.Seed.Network.InputSize, settings.Network.InputSize);
     }
 
     [Theory]
