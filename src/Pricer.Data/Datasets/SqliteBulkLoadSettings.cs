@@ -7,9 +7,11 @@ namespace Pricer.Data.Datasets;
 /// synchronous=NORMAL is safe under WAL (a crash loses at most the last commit, never consistency), and a
 /// larger page cache keeps the item indexes' B-trees in memory while they grow.
 /// </summary>
+/// <remarks>The search file gets a small cache: FTS5 appends its segments and hardly reads back.</remarks>
 internal sealed class SqliteBulkLoadSettings : IAsyncDisposable
 {
-    private const int BulkCacheKiB = 64 * 1024;
+    private const int ItemsCacheKiB = 64 * 1024;
+    private const int SearchCacheKiB = 8 * 1024;
 
     private readonly SqliteConnection _connection;
     private readonly string _schema;
@@ -32,7 +34,8 @@ internal sealed class SqliteBulkLoadSettings : IAsyncDisposable
             schema,
             await ScalarAsync(connection, $"PRAGMA {schema}.synchronous", cancellationToken),
             await ScalarAsync(connection, $"PRAGMA {schema}.cache_size", cancellationToken));
-        await ExecuteAsync(connection, $"PRAGMA {schema}.synchronous = NORMAL; PRAGMA {schema}.cache_size = -{BulkCacheKiB};", cancellationToken);
+        var cacheKiB = schema == SearchDatabase.SchemaName ? SearchCacheKiB : ItemsCacheKiB;
+        await ExecuteAsync(connection, $"PRAGMA {schema}.synchronous = NORMAL; PRAGMA {schema}.cache_size = -{cacheKiB};", cancellationToken);
         return settings;
     }
 
