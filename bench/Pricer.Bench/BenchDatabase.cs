@@ -31,9 +31,9 @@ internal sealed class BenchDatabase : IAsyncDisposable
         return new BenchDatabase(folder, provider);
     }
 
-    /// <summary>Database, WAL and shared-memory files together.</summary>
+    /// <summary>Database and search files with their WAL and shared-memory files, together.</summary>
     public double SizeMegabytes() =>
-        Directory.EnumerateFiles(Folder, "pricer.db*").Sum(f => new FileInfo(f).Length) / 1024.0 / 1024.0;
+        Directory.EnumerateFiles(Folder, "pricer*.db*").Sum(f => new FileInfo(f).Length) / 1024.0 / 1024.0;
 
     public ValueTask DisposeAsync() => Services.DisposeAsync();
 }

@@ -61,7 +61,8 @@ public static class DataServiceCollectionExtensions
     {
         if (storage.Provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
             throw new NotSupportedException("PostgreSQL storage is not available yet; use the embedded SQLite default.");
-        db.UseSqlite(SqliteConnectionString(storage), sqlite => sqlite.CommandTimeout(300));
+        db.UseSqlite(SqliteConnectionString(storage), sqlite => sqlite.CommandTimeout(300))
+            .AddInterceptors(SearchDatabaseAttacher.Instance);
     }
 
     public static string SqliteConnectionString(StorageOptions storage)

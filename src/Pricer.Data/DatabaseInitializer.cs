@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Pricer.Data.Datasets;
 
 namespace Pricer.Data;
 
@@ -16,7 +17,9 @@ public sealed class DatabaseInitializer(IDbContextFactory<PricerDbContext> conte
             // cut an 800,000-item import's SQLite CPU time by about a fifth. SQLite applies the size only to a database
             // that is still empty, so an existing file keeps its own. WAL lets the browser read while an import or a
             // training run writes; it persists in the file.
-            await db.Database.ExecuteSqlRawAsync($"PRAGMA page_size={PageSize}; PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"PRAGMA page_size={PageSize}; PRAGMA main.journal_mode=WAL;", cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await SearchDatabase.EnsureCreatedAsync(db.Database.GetDbConnection(), cancellationToken);
         }
         await db.Database.MigrateAsync(cancellationToken);
     }

@@ -8,15 +8,14 @@ using Pricer.Core.Items.Import;
 namespace Pricer.Data.Datasets;
 
 /// <summary>
-/// Streams a source's rows into SQLite inside one transaction through a prepared insert. Abort, cancellation or any
-/// failure rolls everything back, replaced data set included. A new data set is committed before its full-text index is
-/// built (in batches, see <see cref="SearchIndexer"/>), so it can be browsed at once; stopping during that build removes
-/// it again. A replacement is indexed inside its transaction, so the old data set stays whole until the new one is.
+/// Streams a source's rows into SQLite inside one transaction through a prepared insert, while a second connection
+/// indexes them for search in the search file (<see cref="SearchIndexWriter"/>). Abort, cancellation or any failure
+/// rolls both back, replaced data set included; the items commit first and the index right after, and an index that
+/// missed its commit (the process stopped in between) is completed at start-up (<see cref="SearchIndexer.ResumeAsync"/>).
 /// </summary>
 public sealed class DatasetImporter(
     IDbContextFactory<PricerDbContext> contexts,
     ItemSourceReader sources,
-    SearchIndexer searchIndexer,
     IOptions<StorageOptions> storage,
     TimeProvider clock) : IDatasetImporter
 {
@@ -34,105 +33,75 @@ public sealed class DatasetImporter(
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
+        // This connection writes only the main file, and BEGIN IMMEDIATE would lock every attached file, the search file
+        // that the index writer needs included. The next open of this pooled connection attaches it again.
+        await db.Database.ExecuteSqlRawAsync($"DETACH DATABASE {SearchDatabase.SchemaName}", cancellationToken);
         await using var bulkLoad = await SqliteBulkLoadSettings.ApplyAsync(connection, cancellationToken);
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        Dataset dataset;
-        int[] counts;
-        BadRowLog badRows;
-        ImportProgressThrottle throttle;
-        try
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var replaced = await db.Datasets.Where(d => d.Name == name).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
+        if (replaced is { } oldId)
         {
-            var replaced = await db.Datasets.Where(d => d.Name == name).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
-            if (replaced is { } oldId)
-            {
-                if (!request.Replace) throw new DatasetExistsException(name);
-                await DeleteAsync(db, oldId, cancellationToken);
-            }
-
-            dataset = new Dataset { Name = name, Source = DescribeSource(request.Source), ImportedAt = clock.GetUtcNow() };
-            db.Datasets.Add(dataset);
-            await db.SaveChangesAsync(cancellationToken);
-
-            throttle = new ImportProgressThrottle(progress, rows.BytesTotal);
-            (counts, badRows) = await InsertItemsAsync(connection, transaction, dataset.Id, rows, request.SkipBadRows, throttle, cancellationToken);
-            var total = counts.Sum();
-            if (badRows.Aborting) throw new ImportAbortedException(badRows.Kept);
-            if (total == 0) throw new ItemSourceException($"{request.Source}: no items to import ({badRows.Count:N0} bad rows, none good).");
-
-            dataset.TrainCount = counts[(int)Split.Train];
-            dataset.ValidationCount = counts[(int)Split.Validation];
-            dataset.TestCount = counts[(int)Split.Test];
-            dataset.SkippedCount = badRows.Count;
-            await db.SaveChangesAsync(cancellationToken);
-            if (replaced is not null)
-            {
-                throttle.Report("index", total, badRows.Count);
-                var status = await SearchIndexer.StatusAsync(db, dataset.Id, cancellationToken);
-                await SearchIndexer.IndexRangeAsync(db, dataset.Id, status!.FirstId, status.LastId, cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
-            if (replaced is null) await IndexNewAsync(dataset.Id, throttle, badRows.Count, cancellationToken);
+            if (!request.Replace) throw new DatasetExistsException(name);
+            await DeleteAsync(db, oldId, cancellationToken);
         }
-        finally
-        {
-            await transaction.DisposeAsync();
-        }
+
+        var dataset = new Dataset { Name = name, Source = DescribeSource(request.Source), ImportedAt = clock.GetUtcNow() };
+        db.Datasets.Add(dataset);
+        await db.SaveChangesAsync(cancellationToken);
+
+        await using var index = await SearchIndexWriter.StartAsync(contexts, replaced, cancellationToken);
+        var throttle = new ImportProgressThrottle(progress, rows.BytesTotal);
+        var (counts, badRows) = await InsertItemsAsync(connection, transaction, dataset.Id, rows, request.SkipBadRows, index, throttle, cancellationToken);
+        var total = counts.Sum();
+        if (badRows.Aborting) throw new ImportAbortedException(badRows.Kept);
+        if (total == 0) throw new ItemSourceException($"{request.Source}: no items to import ({badRows.Count:N0} bad rows, none good).");
+
+        dataset.TrainCount = counts[(int)Split.Train];
+        dataset.ValidationCount = counts[(int)Split.Validation];
+        dataset.TestCount = counts[(int)Split.Test];
+        dataset.SkippedCount = badRows.Count;
+        await db.SaveChangesAsync(cancellationToken);
+        throttle.Report("index", total, badRows.Count);
+        await index.FinishAsync(indexed => throttle.Indexed(total, badRows.Count, indexed), cancellationToken);
+        // Items first: index entries committed without their items would, after a rollback, describe ids that the next
+        // import hands out again.
+        await transaction.CommitAsync(cancellationToken);
+        await index.CommitAsync();
 
         throttle.Report("done", counts.Sum(), badRows.Count);
         return new ImportResult(name, dataset.TrainCount, dataset.ValidationCount, dataset.TestCount, badRows.Kept) { Skipped = badRows.Count };
     }
 
-    /// <summary>Builds a committed new data set's search index; if that is stopped or fails, the data set goes again.</summary>
-    private async Task IndexNewAsync(int datasetId, ImportProgressThrottle throttle, int badRows, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await searchIndexer.IndexAsync(datasetId, new IndexProgress(throttle, badRows), cancellationToken);
-        }
-        catch
-        {
-            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            await DeleteAsync(db, datasetId, CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
-            throw;
-        }
-    }
-
-    private sealed class IndexProgress(ImportProgressThrottle throttle, int badRows) : IProgress<SearchIndexStatus>
-    {
-        public void Report(SearchIndexStatus value) => throttle.Indexed(value.Total, badRows, value.Indexed);
-    }
-
     private static async Task<(int[] Counts, BadRowLog BadRows)> InsertItemsAsync(
         SqliteConnection connection, IDbContextTransaction transaction, int datasetId, ItemStream rows, bool skipBadRows,
-        ImportProgressThrottle throttle, CancellationToken cancellationToken)
+        SearchIndexWriter index, ImportProgressThrottle throttle, CancellationToken cancellationToken)
     {
         var counts = new int[SplitNames.All.Count];
         var badRows = new BadRowLog(skipBadRows);
-        using var inserter = new ItemInserter(connection, (SqliteTransaction)transaction.GetDbTransaction(), datasetId);
+        using var inserter = await ItemInserter.CreateAsync(connection, (SqliteTransaction)transaction.GetDbTransaction(), datasetId, cancellationToken);
         await using var readAhead = new ReadAhead(rows, cancellationToken);
         long itemsRead = 0;
         await foreach (var batch in readAhead.Batches(cancellationToken))
         {
             throttle.At(batch.File, batch.BytesRead);
+            var stored = new List<SearchEntry>(batch.Rows.Count);
             foreach (var row in batch.Rows)
             {
                 if (row.BadRow is { } bad) badRows.Add(bad);
-                else if (!badRows.Aborting) inserter.Insert(row.Item!, counts[(int)row.Item!.Split]++);
+                else if (!badRows.Aborting) stored.Add(inserter.Insert(row.Item!, counts[(int)row.Item!.Split]++));
                 if (row.Item != null) itemsRead++;
                 if (badRows.Aborting && badRows.SeenEnoughToAbort()) return (counts, badRows);
             }
+            if (!badRows.Aborting) await index.AddAsync(stored, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             throttle.Rows(itemsRead, badRows.Count);
         }
         return (counts, badRows);
     }
 
-    /// <summary>The index entries go first: external-content FTS5 reads the items' old values to remove them.</summary>
+    /// <summary>The index writer removes the data set's index entries, reading the items this leaves committed until the end.</summary>
     private static async Task DeleteAsync(PricerDbContext db, int datasetId, CancellationToken cancellationToken)
     {
-        await SearchIndexer.RemoveAsync(db, datasetId, cancellationToken);
         await db.Database.ExecuteSqlAsync($"DELETE FROM Items WHERE DatasetId = {datasetId}", cancellationToken);
         await db.Database.ExecuteSqlAsync($"DELETE FROM Datasets WHERE Id = {datasetId}", cancellationToken);
     }

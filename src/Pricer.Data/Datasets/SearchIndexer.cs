@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Pricer.Data.Datasets;
 
 /// <summary>
-/// Fills the full-text index (ItemSearch) for a data set's items. FTS5 tokenizes every title and text, which at
-/// 800,000 items takes about a minute of one core, so a new data set is committed (and browsable) first and indexed
-/// afterwards in batches that each commit: the build reports progress and resumes where it stopped.
+/// Builds a data set's full-text index (ItemSearch, in the search file: see <see cref="SearchDatabase"/>) from its stored
+/// items, where an import's own index (<see cref="SearchIndexWriter"/>) is missing: the file was lost or is new to an
+/// older database, or the process stopped between the items' commit and the index's. FTS5 tokenizes about a minute of
+/// one core per 800,000 items, so the build goes in batches that each commit: it reports progress and resumes where it
+/// stopped, and the data set can be browsed meanwhile.
 /// </summary>
 /// <remarks>
 /// A data set's items have consecutive ids (each import is one transaction) and are indexed in id order, so how far
@@ -23,7 +25,7 @@ public sealed class SearchIndexer(IDbContextFactory<PricerDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        await using var bulkLoad = await SqliteBulkLoadSettings.ApplyAsync((SqliteConnection)db.Database.GetDbConnection(), cancellationToken);
+        await using var bulkLoad = await SqliteBulkLoadSettings.ApplyAsync((SqliteConnection)db.Database.GetDbConnection(), cancellationToken, SearchDatabase.SchemaName);
         var added = false;
         while (true)
         {
@@ -49,10 +51,7 @@ public sealed class SearchIndexer(IDbContextFactory<PricerDbContext> contexts)
         }
     }
 
-    /// <summary>
-    /// Completes the index of every data set whose build was interrupted (the process stopped during an import) and
-    /// returns their names.
-    /// </summary>
+    /// <summary>Completes the index of every data set that lacks (part of) it and returns their names.</summary>
     public async Task<IReadOnlyList<string>> ResumeAsync(CancellationToken cancellationToken)
     {
         List<Dataset> datasets;
@@ -97,8 +96,8 @@ public sealed class SearchIndexer(IDbContextFactory<PricerDbContext> contexts)
             """, cancellationToken);
 
     /// <summary>
-    /// Removes the data set's indexed items from the index. External-content FTS5 needs each row's old values to remove
-    /// it, and must not be asked to remove a row it never held, so only the indexed part of the range is read.
+    /// Removes the data set's indexed items from the index. Contentless FTS5 needs each row's old values to remove it,
+    /// read from the items, and must not be asked to remove a row it never held, so only the indexed part of the range is read.
     /// </summary>
     internal static async Task RemoveAsync(PricerDbContext db, int datasetId, CancellationToken cancellationToken)
     {

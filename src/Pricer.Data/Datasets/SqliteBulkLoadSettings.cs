@@ -7,35 +7,42 @@ namespace Pricer.Data.Datasets;
 /// synchronous=NORMAL is safe under WAL (a crash loses at most the last commit, never consistency), and a
 /// larger page cache keeps the item indexes' B-trees in memory while they grow.
 /// </summary>
+/// <remarks>The search file gets a small cache: FTS5 appends its segments and hardly reads back.</remarks>
 internal sealed class SqliteBulkLoadSettings : IAsyncDisposable
 {
-    private const int BulkCacheKiB = 64 * 1024;
+    private const int ItemsCacheKiB = 64 * 1024;
+    private const int SearchCacheKiB = 8 * 1024;
 
     private readonly SqliteConnection _connection;
+    private readonly string _schema;
     private readonly long _synchronous;
     private readonly long _cacheSize;
 
-    private SqliteBulkLoadSettings(SqliteConnection connection, long synchronous, long cacheSize)
+    private SqliteBulkLoadSettings(SqliteConnection connection, string schema, long synchronous, long cacheSize)
     {
         _connection = connection;
+        _schema = schema;
         _synchronous = synchronous;
         _cacheSize = cacheSize;
     }
 
-    public static async Task<SqliteBulkLoadSettings> ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <param name="schema">The attached database being loaded: main, or <see cref="SearchDatabase.SchemaName"/>.</param>
+    public static async Task<SqliteBulkLoadSettings> ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken, string schema = "main")
     {
         var settings = new SqliteBulkLoadSettings(
             connection,
-            await ScalarAsync(connection, "PRAGMA synchronous", cancellationToken),
-            await ScalarAsync(connection, "PRAGMA cache_size", cancellationToken));
-        await ExecuteAsync(connection, $"PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{BulkCacheKiB};", cancellationToken);
+            schema,
+            await ScalarAsync(connection, $"PRAGMA {schema}.synchronous", cancellationToken),
+            await ScalarAsync(connection, $"PRAGMA {schema}.cache_size", cancellationToken));
+        var cacheKiB = schema == SearchDatabase.SchemaName ? SearchCacheKiB : ItemsCacheKiB;
+        await ExecuteAsync(connection, $"PRAGMA {schema}.synchronous = NORMAL; PRAGMA {schema}.cache_size = -{cacheKiB};", cancellationToken);
         return settings;
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_connection.State != System.Data.ConnectionState.Open) return;
-        await ExecuteAsync(_connection, $"PRAGMA synchronous = {_synchronous}; PRAGMA cache_size = {_cacheSize}; PRAGMA shrink_memory;", CancellationToken.None);
+        await ExecuteAsync(_connection, $"PRAGMA {_schema}.synchronous = {_synchronous}; PRAGMA {_schema}.cache_size = {_cacheSize}; PRAGMA shrink_memory;", CancellationToken.None);
     }
 
     private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

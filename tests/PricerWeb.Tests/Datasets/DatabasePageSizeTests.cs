@@ -9,13 +9,15 @@ namespace PricerWeb.Tests.Datasets;
 public class DatabasePageSizeTests
 {
     [Fact]
-    public async Task A_new_database_gets_large_pages_and_write_ahead_logging()
+    public async Task A_new_database_and_its_search_file_get_large_pages_and_write_ahead_logging()
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var db = await database.Contexts.CreateDbContextAsync();
 
         Assert.Equal(DatabaseInitializer.PageSize, await PageSizeAsync(db));
         Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync());
+        Assert.Equal(DatabaseInitializer.PageSize, await db.Database.SqlQueryRaw<long>("SELECT page_size AS Value FROM pragma_page_size('search')").SingleAsync());
+        Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode('search')").SingleAsync());
     }
 
     [Fact]

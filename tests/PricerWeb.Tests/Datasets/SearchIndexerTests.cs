@@ -1,5 +1,7 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Pricer.Core.Items.Import;
+using Pricer.Data;
 using Pricer.Data.Datasets;
 using Pricer.Data.Items.Browsing;
 
@@ -10,27 +12,52 @@ public class SearchIndexerTests
     private const int Items = 50_000;
 
     [Fact]
-    public async Task A_new_data_set_is_browsable_while_indexed_and_stopping_the_index_build_leaves_the_database_as_it_was()
+    public async Task Stopping_an_import_while_its_index_catches_up_leaves_the_items_and_the_index_as_they_were()
     {
         await using var database = await ImportDatabase.CreateAsync();
         await database.ImportAsync("shop", Path.Combine(Pricer.Testing.SharedData.Fixtures, "items", "sample"));
         var before = await database.SnapshotAsync();
         var source = await GeneratedItemsAsync(database);
         using var cancellation = new CancellationTokenSource();
-        int? storedWhileIndexing = null;
+        var storedWhileIndexing = -1;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => database.ImportAsync("generated", source,
             progress: new Recorder(p =>
             {
-                if (p is not { Stage: "index", ItemsIndexed: > 0 }) return;
+                if (p.Stage != "index") return;
                 using var db = database.NewContext();
-                storedWhileIndexing = db.Datasets.Where(d => d.Name == "generated").Select(d => (int?)d.TrainCount).SingleOrDefault();
+                storedWhileIndexing = db.Datasets.Count(d => d.Name == "generated");
                 cancellation.Cancel();
             }),
             cancellationToken: cancellation.Token));
 
-        Assert.Equal(Items, storedWhileIndexing);
+        Assert.Equal(0, storedWhileIndexing);
         Assert.Equal(before, await database.SnapshotAsync());
+        Assert.Equal(["tr-003"], await database.SearchAsync("shop", "stapler"));
+    }
+
+    [Fact]
+    public async Task A_lost_search_file_is_created_again_at_start_up_and_filled_from_the_items()
+    {
+        await using var database = await ImportDatabase.CreateAsync();
+        await database.ImportAsync("generated", await GeneratedItemsAsync(database));
+        SqliteConnection.ClearAllPools();
+        File.Delete(SearchDatabase.FilePathFor(database.Folder.File("pricer.db")));
+        File.Delete(SearchDatabase.FilePathFor(database.Folder.File("pricer.db")) + "-wal");
+        File.Delete(SearchDatabase.FilePathFor(database.Folder.File("pricer.db")) + "-shm");
+
+        await database.Get<DatabaseInitializer>().InitializeAsync();
+        var datasetId = (await database.Get<ItemBrowser>().GetDatasetsAsync()).Single().Id;
+        var lost = await database.Get<ItemBrowser>().GetPageAsync(new ItemQuery(new ItemFilter(datasetId, Search: "g17")));
+        var resumed = await database.Get<SearchIndexer>().ResumeAsync(CancellationToken.None);
+        var found = await database.Get<ItemBrowser>().GetPageAsync(new ItemQuery(new ItemFilter(datasetId, Search: "g17")));
+
+        Assert.Equal((0, 0.0), (lost.TotalCount, lost.SearchIndexFraction));
+        Assert.Equal(["generated"], resumed);
+        Assert.Equal(["g17"], found.Rows.Select(r => r.ExternalId));
+        Assert.Null(found.SearchIndexFraction);
+        await using var db = database.NewContext();
+        await ImportDatabase.AssertIndexConsistentAsync(db);
     }
 
     [Fact]
