@@ -25,6 +25,8 @@ public sealed class FineTuningPagesTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(_app.Services.GetRequiredService<ItemBrowser>());
         Services.AddSingleton(_app.Services.GetRequiredService<FineTuningRuns>());
         Services.AddSingleton(_app.Services.GetRequiredService<AdapterCatalog>());
+        Services.AddSingleton(_app.Services.GetRequiredService<FineTuningBases>());
+        Services.AddSingleton(_app.Services.GetRequiredService<PricerWeb.Features.FineTuning.Serving.AdapterServer>());
     }
 
     private string AdaptersRoot => Path.Combine(_app.DataDirectory, "adapters", "minilm");
