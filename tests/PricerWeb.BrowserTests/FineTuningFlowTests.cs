@@ -17,7 +17,7 @@ public sealed class FineTuningFlowTests(ChromiumFixture chromium, FixtureItemsAp
     private static readonly PageAssertionsToHaveURLOptions Queued = new() { Timeout = 60_000 };
 
     [Fact]
-    public async Task A_member_refuses_absurd_settings_fine_tunes_a_tiny_adapter_watches_it_succeed_then_picks_downloads_and_evaluates_it()
+    public async Task A_member_refuses_absurd_settings_fine_tunes_a_tiny_adapter_watches_it_succeed_then_picks_it_prices_a_text_with_it_downloads_and_evaluates_it()
     {
         await using var member = await OpenPageAsAsync(TestAccount.Member);
         var page = member.Page;
@@ -62,6 +62,13 @@ public sealed class FineTuningFlowTests(ChromiumFixture chromium, FixtureItemsAp
         await Expect(row.GetByTestId("adapter-error")).ToHaveTextAsync(new Regex(@"^\$[\d,]+\.\d\d$"));
         await row.GetByTestId("adapter-use").ClickAsync();
         await Expect(row.GetByTestId("adapter-prices")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("try-adapter-choice")).ToContainTextAsync("The pricing adapter (lora-minilm-r4-");
+        await page.GetByTestId("try-text").FillAsync("Cordless drill, 20V, two batteries and a charger");
+        await page.GetByTestId("try-price").ClickAsync();
+        await Expect(page.GetByTestId("try-result")).ToHaveTextAsync(new Regex(@"^\$[\d,]+\.\d\d$"), Finished);
+        await Expect(page.GetByTestId("try-result-adapter")).ToContainTextAsync("from lora-minilm-r4-");
+        await Expect(page.GetByTestId("try-result-adapter")).ToContainTextAsync("over minilm");
+        await ScreenshotAsync(page, "fine-tuning-try.png");
         var download = await page.RunAndWaitForDownloadAsync(() => row.GetByTestId("adapter-zip").ClickAsync());
         Assert.Matches(@"^lora-minilm-r4-.*\.zip$", download.SuggestedFilename);
 

@@ -172,8 +172,8 @@ public static class LoraCommand
             try
             {
                 var layers = File.Exists(Path.Combine(adapterPath, LlamaPricer.SettingsFileName))
-                    ? MergeLlama(LlamaBase(parse.GetValue(baseModel), adapterPath), adapterPath, outputPath)
-                    : MergeMiniLm(adapterPath, outputPath);
+                    ? AdapterMerge.Llama(LlamaBase(parse.GetValue(baseModel), adapterPath), adapterPath, outputPath)
+                    : AdapterMerge.MiniLm(adapterPath, outputPath);
                 Console.WriteLine($"merged {layers} layers into {outputPath}");
                 if (parse.GetValue(json)) JsonOutput.Write(new { merged = Path.GetFullPath(outputPath), layers });
                 return 0;
@@ -184,22 +184,6 @@ public static class LoraCommand
             }
         });
         return command;
-    }
-
-    private static int MergeMiniLm(string adapterPath, string outputPath)
-    {
-        using var encoder = MiniLmWeights.LoadPretrained();
-        using var pricer = LoraPricer.Load(encoder, adapterPath);
-        MergedExport.Save(pricer.Lora, LoraPricer.AdapterName, outputPath);
-        return pricer.Adapter.Layers.Count;
-    }
-
-    private static int MergeLlama(string baseFolder, string adapterPath, string outputPath)
-    {
-        using var llama = LlamaFolder.Load(baseFolder);
-        using var pricer = LlamaPricer.Load(llama, adapterPath);
-        MergedExport.Save(pricer.Lora, LlamaPricer.AdapterName, outputPath);
-        return pricer.Adapter.Layers.Count;
     }
 
     private static async Task<int> ReportAsync(ServiceProvider services, LoraRunResult result, bool json, CancellationToken cancellationToken)

@@ -62,9 +62,11 @@ public sealed class LoraRunner(SplitItems splits, RunStore runs, IOptions<Storag
     /// LoRA (or, with <paramref name="nf4"/>, QLoRA) on the Llama in <paramref name="baseFolder"/> with the course prompt;
     /// guesses are the course 2024 top-3 weighted next-token prices.
     /// </summary>
+    /// <param name="runId">A queued run to complete with the guesses; null stores a new run.</param>
+    /// <param name="adaptersRoot">Where to save the adapter folder; null: <see cref="LlamaAdaptersRoot"/>.</param>
     public async Task<LoraRunResult> TrainLlamaAsync(
         string datasetName, string baseFolder, LlamaFineTuneOptions options, bool nf4, int? scoreItems, string startedBy,
-        IProgress<string>? progress, CancellationToken cancellationToken)
+        IProgress<string>? progress, CancellationToken cancellationToken, int? runId = null, string? adaptersRoot = null)
     {
         options.Validate();
         var (dataset, train, scored, validation) = await TrainingDataAsync(datasetName, scoreItems, cancellationToken);
@@ -77,7 +79,7 @@ public sealed class LoraRunner(SplitItems splits, RunStore runs, IOptions<Storag
         var result = await Task.Run(() => LlamaFineTuner.Train(llama, train, validation, options, progress, cancellationToken), cancellationToken);
         using var pricer = result.Pricer;
         var name = $"{(nf4 ? "qlora" : "lora")}-{Path.GetFileName(llama.Folder).ToLowerInvariant()}-r{options.Rank}-{started:yyyyMMdd-HHmmss}";
-        var adapterPath = Path.Combine(LlamaAdaptersRoot, name);
+        var adapterPath = Path.Combine(adaptersRoot ?? LlamaAdaptersRoot, name);
         pricer.Save(adapterPath);
 
         var configuration = JsonSerializer.Serialize(new
@@ -92,13 +94,15 @@ public sealed class LoraRunner(SplitItems splits, RunStore runs, IOptions<Storag
             epochs = result.Epochs,
             peak_memory_bytes = result.PeakMemoryBytes,
         });
-        var run = await StoreAsync(null, dataset.Id, name, configuration, pricer.Price, scored, started, watch, startedBy, progress, cancellationToken);
+        var run = await StoreAsync(runId, dataset.Id, name, configuration, pricer.Price, scored, started, watch, startedBy, progress, cancellationToken);
         return new LoraRunResult(run, adapterPath, result.Parameters, result.Epochs, result.PeakMemoryBytes, result.TrainItems);
     }
 
     /// <summary>Prices a data set's validation and test items with a saved Llama adapter over <paramref name="baseFolder"/>.</summary>
+    /// <param name="runId">A queued run to complete with the guesses; null stores a new run.</param>
     public async Task<LoraRunResult> EvaluateLlamaAsync(
-        string datasetName, string baseFolder, string adapterPath, bool nf4, int? scoreItems, string startedBy, IProgress<string>? progress, CancellationToken cancellationToken)
+        string datasetName, string baseFolder, string adapterPath, bool nf4, int? scoreItems, string startedBy, IProgress<string>? progress, CancellationToken cancellationToken,
+        int? runId = null)
     {
         var dataset = await splits.DatasetAsync(datasetName, cancellationToken);
         var scored = await ScoredAsync(dataset.Id, scoreItems, cancellationToken);
@@ -108,7 +112,7 @@ public sealed class LoraRunner(SplitItems splits, RunStore runs, IOptions<Storag
         using var pricer = LlamaPricer.Load(llama, adapterPath);
         var name = $"lora-eval-{Path.GetFileName(Path.TrimEndingDirectorySeparator(adapterPath))}";
         var configuration = JsonSerializer.Serialize(new { @base = llama.Folder, adapter_path = Path.GetFullPath(adapterPath), nf4 });
-        var run = await StoreAsync(null, dataset.Id, name, configuration, pricer.Price, scored, started, watch, startedBy, progress, cancellationToken);
+        var run = await StoreAsync(runId, dataset.Id, name, configuration, pricer.Price, scored, started, watch, startedBy, progress, cancellationToken);
         return new LoraRunResult(run, adapterPath, pricer.Parameters, [], Process.GetCurrentProcess().PeakWorkingSet64, 0);
     }
 

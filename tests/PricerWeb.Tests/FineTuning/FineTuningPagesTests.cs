@@ -25,6 +25,8 @@ public sealed class FineTuningPagesTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(_app.Services.GetRequiredService<ItemBrowser>());
         Services.AddSingleton(_app.Services.GetRequiredService<FineTuningRuns>());
         Services.AddSingleton(_app.Services.GetRequiredService<AdapterCatalog>());
+        Services.AddSingleton(_app.Services.GetRequiredService<FineTuningBases>());
+        Services.AddSingleton(_app.Services.GetRequiredService<PricerWeb.Features.FineTuning.Serving.AdapterServer>());
     }
 
     private string AdaptersRoot => Path.Combine(_app.DataDirectory, "adapters", "minilm");
@@ -107,13 +109,28 @@ public sealed class FineTuningPagesTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_try_it_box_defaults_to_the_pricing_adapter_and_shows_why_a_text_is_refused()
+    {
+        WriteConfig("first", rank: 4, alpha: 8, "query", "value");
+        await _app.Services.GetRequiredService<AdapterCatalog>().SetPricingAdapterAsync("minilm", "first", default);
+        var page = RenderAs<AdaptersPage>(PricerRole.Member);
+        page.WaitForElement("[data-testid=try-price]");
+
+        Assert.Contains("The pricing adapter (first)", page.Find("[data-testid=try-adapter]").TextContent);
+        await page.Find("button[data-testid=try-price]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal("Give a product text to price.", page.Find("[data-testid=try-error]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=try-result]"));
+    }
+
+    [Fact]
     public void Guessers_see_the_adapters_but_no_actions()
     {
         WriteConfig("lora-minilm-r4-a", rank: 4, alpha: 8, "query", "value");
         var page = RenderAs<AdaptersPage>(PricerRole.Guesser);
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=adapter-row]")));
-        Assert.Empty(page.FindAll("[data-testid=adapter-evaluate], [data-testid=adapter-use], [data-testid=adapter-zip], [data-testid=new-fine-tuning]"));
+        Assert.Empty(page.FindAll("[data-testid=adapter-evaluate], [data-testid=adapter-use], [data-testid=adapter-zip], [data-testid=new-fine-tuning], [data-testid=try-adapter]"));
     }
 
     private static AngleSharp.Dom.IElement TargetBox(IRenderedComponent<FineTuningPage> page, string module) =>

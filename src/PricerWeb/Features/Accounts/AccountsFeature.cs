@@ -81,6 +81,8 @@ public static class AccountsFeature
         if (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/_blazor"))
         {
             context.Response.StatusCode = status;
+            // Re-executing /not-found for a refused POST would run into that page's antiforgery check and answer 400.
+            if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
             return Task.CompletedTask;
         }
         context.Response.Redirect(context.RedirectUri);

@@ -16,12 +16,16 @@ namespace PricerWeb.Features.FineTuning;
 /// the adapters it names (pricing-adapter.json), not a database row: it travels and is deleted with the adapters,
 /// the CLI can read it without the app, and it needs no migration.
 /// </summary>
-public sealed partial class AdapterCatalog(IOptions<StorageOptions> storage, IDbContextFactory<PricerDbContext> contexts, RunEvaluator evaluator, TimeProvider clock)
+public sealed partial class AdapterCatalog(
+    IOptions<StorageOptions> storage, FineTuningBases bases, IDbContextFactory<PricerDbContext> contexts, RunEvaluator evaluator, TimeProvider clock)
 {
     public const string PricingFileName = "pricing-adapter.json";
     private const int MaxNameLength = 128;
 
     public string Root => Path.Combine(storage.Value.DataDirectory, "adapters");
+
+    /// <summary>The folder a base's adapters are saved in.</summary>
+    public string BaseRoot(FineTuningBase model) => Path.Combine(Root, model.Key);
 
     /// <summary>Whether <paramref name="name"/> can be an adapter's folder name: letters, digits, '.', '_', '-', no "..", no separators.</summary>
     public static bool IsValidName(string? name) =>
@@ -30,8 +34,8 @@ public sealed partial class AdapterCatalog(IOptions<StorageOptions> storage, IDb
     /// <summary>The full path of a saved adapter's folder, or null when the base or name is unknown or unsafe.</summary>
     public string? Folder(string? baseKey, string? name)
     {
-        if (FineTuningBase.Find(baseKey) is not { } model || !IsValidName(name)) return null;
-        var folder = Path.Combine(Root, model.Key, name!);
+        if (bases.Find(baseKey) is not { } model || !IsValidName(name)) return null;
+        var folder = Path.Combine(BaseRoot(model), name!);
         return File.Exists(Path.Combine(folder, PeftAdapterFormat.ConfigFileName)) ? folder : null;
     }
 
@@ -40,9 +44,9 @@ public sealed partial class AdapterCatalog(IOptions<StorageOptions> storage, IDb
     {
         var runs = await TrainingRunsAsync(cancellationToken);
         var adapters = new List<AdapterSummary>();
-        foreach (var model in FineTuningBase.All)
+        foreach (var model in bases.All.Where(b => IsValidName(b.Key)))
         {
-            var baseRoot = Path.Combine(Root, model.Key);
+            var baseRoot = BaseRoot(model);
             if (!Directory.Exists(baseRoot)) continue;
             var pricing = ReadPricingAdapter(model.Key);
             foreach (var folder in Directory.EnumerateDirectories(baseRoot))
@@ -79,7 +83,8 @@ public sealed partial class AdapterCatalog(IOptions<StorageOptions> storage, IDb
     }
 
     /// <summary>The adapter that prices for this base, or null when none was chosen (or it was deleted since).</summary>
-    public string? PricingAdapter(string baseKey) => ReadPricingAdapter(baseKey) is { } name && Folder(baseKey, name) is not null ? name : null;
+    public string? PricingAdapter(string baseKey) =>
+        bases.Find(baseKey) is not null && ReadPricingAdapter(baseKey) is { } name && Folder(baseKey, name) is not null ? name : null;
 
     /// <summary>Makes <paramref name="name"/> the adapter that prices for its base.</summary>
     /// <exception cref="ArgumentException">There is no such adapter.</exception>
@@ -92,7 +97,7 @@ public sealed partial class AdapterCatalog(IOptions<StorageOptions> storage, IDb
         File.Move(temporary, path, overwrite: true);
     }
 
-    private string PricingFile(string baseKey) => Path.Combine(Root, FineTuningBase.Find(baseKey)!.Key, PricingFileName);
+    private string PricingFile(string baseKey) => Path.Combine(BaseRoot(bases.Find(baseKey)!), PricingFileName);
 
     private string? ReadPricingAdapter(string baseKey)
     {

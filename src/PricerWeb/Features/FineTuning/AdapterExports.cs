@@ -2,9 +2,8 @@ using System.Collections.Concurrent;
 using System.IO.Compression;
 using Microsoft.Extensions.Options;
 using Pricer.Core.Lora;
-using Pricer.Core.Lora.FineTuning;
-using Pricer.Core.Models.MiniLm;
 using Pricer.Data;
+using Pricer.Data.Lora;
 
 namespace PricerWeb.Features.FineTuning;
 
@@ -12,7 +11,7 @@ namespace PricerWeb.Features.FineTuning;
 /// What the adapters page downloads: a PEFT adapter folder as a zip, and the base with the
 /// adapter merged into its weights, written once to &lt;data&gt;/merged/&lt;base&gt;/&lt;name&gt;.safetensors and served from there.
 /// </summary>
-public sealed class AdapterExports(IOptions<StorageOptions> storage)
+public sealed class AdapterExports(IOptions<StorageOptions> storage, FineTuningBases bases)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _merging = new(StringComparer.Ordinal);
 
@@ -29,6 +28,7 @@ public sealed class AdapterExports(IOptions<StorageOptions> storage)
 
     /// <summary>The merged safetensors file of an adapter, merging it first when no earlier download did.</summary>
     /// <exception cref="LoraFormatException">The adapter folder cannot be read.</exception>
+    /// <exception cref="Pricer.Core.Models.Llama.LlamaFormatException">The Llama base folder cannot be read.</exception>
     public async Task<string> MergedFileAsync(string baseKey, string name, string folder, CancellationToken cancellationToken)
     {
         var path = Path.Combine(storage.Value.DataDirectory, "merged", baseKey, name + ".safetensors");
@@ -40,7 +40,8 @@ public sealed class AdapterExports(IOptions<StorageOptions> storage)
             if (File.Exists(path)) return path;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var temporary = path + ".tmp";
-            await Task.Run(() => Merge(folder, temporary), cancellationToken);
+            var model = bases.Find(baseKey) ?? throw new LoraFormatException($"There is no base model '{baseKey}'.");
+            await Task.Run(() => model.IsLlama ? AdapterMerge.Llama(model.Folder!, folder, temporary) : AdapterMerge.MiniLm(folder, temporary), cancellationToken);
             File.Move(temporary, path, overwrite: true);
             return path;
         }
@@ -48,12 +49,5 @@ public sealed class AdapterExports(IOptions<StorageOptions> storage)
         {
             gate.Release();
         }
-    }
-
-    private static void Merge(string folder, string path)
-    {
-        using var encoder = MiniLmWeights.LoadPretrained();
-        using var pricer = LoraPricer.Load(encoder, folder);
-        MergedExport.Save(pricer.Lora, LoraPricer.AdapterName, path);
     }
 }

@@ -1,4 +1,5 @@
 using Pricer.Core.Lora.FineTuning;
+using Pricer.Core.Lora.FineTuning.Llama;
 
 namespace PricerWeb.Features.FineTuning;
 
@@ -13,6 +14,7 @@ public sealed class FineTuningForm
     public const double MaxLearningRate = 0.1;
     public const int MaxEpochs = 100;
     public const int MaxNameLength = 200;
+    public const int MaxTextTokensLimit = 2048;
 
     public string Base { get; set; } = FineTuningBase.MiniLm.Key;
 
@@ -42,12 +44,34 @@ public sealed class FineTuningForm
     /// <summary>How many of the first validation and test items the finished adapter prices; empty prices them all.</summary>
     public int? ScoreItems { get; set; } = 250;
 
-    /// <summary>The settings the fields describe, or every reason they cannot train.</summary>
-    public (FineTuningSettings? Settings, IReadOnlyList<string> Problems) Build()
+    /// <summary>Llama bases: hold the frozen weights as NF4 (QLoRA).</summary>
+    public bool Nf4 { get; set; }
+
+    /// <summary>Llama bases: tokens of item text kept in the course prompt.</summary>
+    public int MaxTextTokens { get; set; } = new LlamaFineTuneOptions().MaxTextTokens;
+
+    /// <summary>Switches to <paramref name="model"/> with its default targets, and its kind's usual learning rate and batch size.</summary>
+    public void UseBase(FineTuningBase model)
     {
+        var wasLlama = FineTuningBase.MiniLm.Key != Base;
+        Base = model.Key;
+        Targets = [.. model.DefaultTargets];
+        Nf4 = model.Nf4;
+        if (model.IsLlama == wasLlama) return;
+        (LearningRate, BatchSize) = model.IsLlama
+            ? (new LlamaFineTuneOptions().LearningRate, new LlamaFineTuneOptions().BatchSize)
+            : (new LoraFineTuneOptions().LearningRate, new LoraFineTuneOptions().BatchSize);
+    }
+
+    /// <summary>The settings the fields describe, or every reason they cannot train.</summary>
+    /// <param name="bases">The bases on offer (<see cref="FineTuningBases.All"/>); MiniLM alone when not given.</param>
+    public (FineTuningSettings? Settings, IReadOnlyList<string> Problems) Build(IReadOnlyList<FineTuningBase>? bases = null)
+    {
+        bases ??= [FineTuningBase.MiniLm];
         var problems = new List<string>();
-        var model = FineTuningBase.Find(Base);
-        if (model is null) problems.Add($"Choose a base model among {string.Join(", ", FineTuningBase.All.Select(b => b.Key))}.");
+        var model = bases.FirstOrDefault(b => string.Equals(b.Key, Base?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (model is null) problems.Add($"Choose a base model among {string.Join(", ", bases.Select(b => b.Key))}.");
+        else if (model.Problem is { } unusable) problems.Add($"{model.Key} cannot be used: {unusable}");
         if (string.IsNullOrWhiteSpace(Dataset)) problems.Add("Choose a data set to train on.");
         if (Name.Trim().Length > MaxNameLength) problems.Add($"The name can be at most {MaxNameLength} characters.");
         if (Rank is < 1 or > MaxRank) problems.Add($"r must be a whole number from 1 to {MaxRank} (got {Rank}).");
@@ -63,18 +87,42 @@ public sealed class FineTuningForm
         if (BatchSize is < 1 or > 1024) problems.Add($"The batch size must be from 1 to 1024 (got {BatchSize}).");
         if (MaxItems is < 2) problems.Add($"Train on at least 2 items, or leave max items empty for all (got {MaxItems}).");
         if (ScoreItems is < 1) problems.Add($"Price at least 1 item, or leave it empty for all (got {ScoreItems}).");
+        if (model is { IsLlama: true } && MaxTextTokens is < 1 or > MaxTextTokensLimit)
+            problems.Add($"Max text tokens must be from 1 to {MaxTextTokensLimit} (got {MaxTextTokens}).");
         if (problems.Count > 0) return (null, problems);
 
+        var targets = model!.TargetModules.Where(Targets.Contains).ToList();
+        if (model.IsLlama)
+        {
+            return (new FineTuningSettings
+            {
+                Base = model.Key,
+                ScoreItems = ScoreItems,
+                Nf4 = Nf4,
+                LlamaTraining = new LlamaFineTuneOptions
+                {
+                    Rank = Rank,
+                    Alpha = Alpha,
+                    Dropout = Dropout,
+                    Targets = targets,
+                    Epochs = Epochs,
+                    LearningRate = LearningRate,
+                    BatchSize = BatchSize,
+                    MaxTextTokens = MaxTextTokens,
+                    MaxItems = MaxItems,
+                },
+            }, []);
+        }
         var settings = new FineTuningSettings
         {
-            Base = model!.Key,
+            Base = model.Key,
             ScoreItems = ScoreItems,
             Training = new LoraFineTuneOptions
             {
                 Rank = Rank,
                 Alpha = Alpha,
                 Dropout = Dropout,
-                Targets = [.. model.TargetModules.Where(Targets.Contains)],
+                Targets = targets,
                 Epochs = Epochs,
                 LearningRate = LearningRate,
                 Schedule = Schedule,

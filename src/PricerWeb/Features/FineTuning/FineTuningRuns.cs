@@ -7,16 +7,24 @@ using PricerWeb.Features.Runs;
 namespace PricerWeb.Features.FineTuning;
 
 /// <summary>Queues fine-tuning and adapter-evaluation runs from the app.</summary>
-public sealed class FineTuningRuns(RunQueue queue, SplitItems splits, FineTuningJobFactory jobs, AdapterCatalog adapters)
+public sealed class FineTuningRuns(RunQueue queue, SplitItems splits, FineTuningJobFactory jobs, AdapterCatalog adapters, FineTuningBases bases)
 {
     /// <exception cref="ArgumentException">The settings cannot train; the message says why.</exception>
     /// <exception cref="KeyNotFoundException">There is no such data set.</exception>
     public async Task<PricerRun> StartTrainingAsync(string dataset, FineTuningSettings settings, string? name, string startedBy, CancellationToken cancellationToken)
     {
-        var training = settings.Training ?? throw new ArgumentException("Say how to train the adapter.");
-        training.Validate();
-        var model = FineTuningBase.Find(settings.Base) ?? throw new ArgumentException($"There is no base model '{settings.Base}'.");
-        var defaultName = $"LoRA {model.Key} r={training.Rank} {string.Join("+", training.Targets)}";
+        var model = bases.Find(settings.Base) ?? throw new ArgumentException($"There is no base model '{settings.Base}'.");
+        if (model.Problem is { } problem) throw new ArgumentException($"{model.Key} cannot be used: {problem}");
+        var (rank, targets) = (model.IsLlama, settings.Training, settings.LlamaTraining) switch
+        {
+            (false, { } training, null) => (training.Rank, training.Targets),
+            (true, null, { } llama) => (llama.Rank, llama.Targets),
+            _ => throw new ArgumentException($"Say how to train the adapter, with {(model.IsLlama ? "Llama" : "MiniLM")} settings for {model.Key}."),
+        };
+        if (settings.Nf4 && !model.IsLlama) throw new ArgumentException("NF4 (QLoRA) applies to Llama bases only.");
+        settings.Training?.Validate();
+        settings.LlamaTraining?.Validate();
+        var defaultName = $"{(settings.Nf4 ? "QLoRA" : "LoRA")} {model.Key} r={rank} {string.Join("+", targets)}";
         return await EnqueueAsync(dataset, settings, string.IsNullOrWhiteSpace(name) ? defaultName : name.Trim(), startedBy, cancellationToken);
     }
 

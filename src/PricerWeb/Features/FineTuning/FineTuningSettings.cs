@@ -1,12 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Pricer.Core.Lora.FineTuning;
+using Pricer.Core.Lora.FineTuning.Llama;
 
 namespace PricerWeb.Features.FineTuning;
 
 /// <summary>
 /// What a queued fine-tuning job does, stored as its run's configuration until the run succeeds (then the runner's
-/// own record replaces it): train a new adapter, or price with a saved one (<see cref="Adapter"/> set).
+/// own record replaces it): train a new MiniLM adapter (<see cref="Training"/>) or Llama one (<see cref="LlamaTraining"/>),
+/// or price with a saved one (<see cref="Adapter"/>).
 /// </summary>
 public sealed record FineTuningSettings
 {
@@ -20,8 +22,14 @@ public sealed record FineTuningSettings
 
     public string Base { get; init; } = FineTuningBase.MiniLm.Key;
 
-    /// <summary>The adapter and head settings to train with; null for an evaluation.</summary>
+    /// <summary>The adapter and head settings to train MiniLM with.</summary>
     public LoraFineTuneOptions? Training { get; init; }
+
+    /// <summary>The adapter settings to train a Llama base with.</summary>
+    public LlamaFineTuneOptions? LlamaTraining { get; init; }
+
+    /// <summary>Llama bases: hold the frozen weights as NF4 (QLoRA).</summary>
+    public bool Nf4 { get; init; }
 
     /// <summary>The saved adapter's folder name to price with; null for training.</summary>
     public string? Adapter { get; init; }
@@ -38,7 +46,8 @@ public sealed record FineTuningSettings
         try
         {
             var settings = JsonSerializer.Deserialize<FineTuningSettings>(configuration, Json);
-            return settings is { Job: JobMarker } && (settings.Training is null) != (settings.Adapter is null) ? settings : null;
+            var jobs = new object?[] { settings?.Training, settings?.LlamaTraining, settings?.Adapter }.Count(j => j is not null);
+            return settings is { Job: JobMarker } && jobs == 1 ? settings : null;
         }
         catch (JsonException)
         {

@@ -60,6 +60,8 @@ public static class LlamaFineTuner
         using var optimizer = optim.AdamW(pricer.Adapter.TrainableParameters(), lr: options.LearningRate, weight_decay: 0.01);
         var totalSteps = (items.Count + options.BatchSize - 1) / options.BatchSize * options.Epochs;
         var epochs = new List<LoraEpoch>();
+        var steps = progress as IProgress<LoraStep>;
+        var epochProgress = progress as IProgress<LoraEpoch>;
         var step = 0;
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -79,11 +81,14 @@ public static class LlamaFineTuner
                 loss.backward();
                 optimizer.step();
                 step++;
-                lossSum += loss.item<float>() * slice.Count;
-                if (step % 10 == 0) progress?.Report($"epoch {epoch} step {step}/{totalSteps} loss {loss.item<float>():F4}");
+                var batchLoss = loss.item<float>();
+                lossSum += batchLoss * slice.Count;
+                steps?.Report(new LoraStep(epoch, step, totalSteps, batchLoss));
+                if (step % 10 == 0) progress?.Report($"epoch {epoch} step {step}/{totalSteps} loss {batchLoss:F4}");
             }
             var validationLoss = validation.Count == 0 ? double.NaN : Loss(pricer, validation, options.BatchSize, cancellationToken);
             epochs.Add(new LoraEpoch(epoch, lossSum / order.Count, validationLoss, watch.Elapsed.TotalSeconds));
+            epochProgress?.Report(epochs[^1]);
             progress?.Report($"epoch {epoch}: train loss {lossSum / order.Count:F4}, validation loss {validationLoss:F4}, {watch.Elapsed.TotalSeconds:F0} s");
         }
         return epochs;
