@@ -18,6 +18,9 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
 
     public TrainingSettings Settings { get; } = settings.Validated();
 
+    /// <summary>Whether CPU runs take the hand-written steps (<see cref="Cpu.ReluStackStep"/>, <see cref="Cpu.CpuAdam"/>); off, torch does every step, as tests compare.</summary>
+    internal bool CpuFastPath { get; init; } = true;
+
     /// <summary>Least time between two batch reports.</summary>
     public TimeSpan ReportInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
@@ -174,9 +177,9 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
     /// </summary>
     private BatchStep BatchStepFor(PriceNetwork network, optim.Optimizer optimizer, Text.SparseMatrix features, Device device, Generator dropoutRandom)
     {
-        if (Cpu.ReluStackStep.Supports(Settings, device) && Cpu.ReluStackStep.Create(Settings, network, optimizer, dropoutRandom) is { } fast)
+        if (CpuFastPath && Cpu.ReluStackStep.Supports(Settings, device) && Cpu.ReluStackStep.Create(Settings, network, optimizer, dropoutRandom) is { } fast)
             return (rows, targets) => fast.Step(features, rows, targets);
-        var cpuAdam = device.type == DeviceType.CPU ? Cpu.CpuAdam.Over(optimizer, [.. network.parameters()]) : null;
+        var cpuAdam = CpuFastPath && device.type == DeviceType.CPU ? Cpu.CpuAdam.Over(optimizer, [.. network.parameters()]) : null;
         return (rows, targets) =>
         {
             using var scope = NewDisposeScope();
