@@ -27,7 +27,8 @@ internal sealed class CpuAdam
         (_beta1, _beta2, _epsilon, _weightDecay, _decoupled) = (beta1, beta2, epsilon, weightDecay, decoupled);
     }
 
-    public static int Threads { get; } = Math.Min(2, Environment.ProcessorCount);
+    /// <summary>Threads for the large tensors: torch's own intra-op setting, so one knob (torch.set_num_threads) governs both paths.</summary>
+    private readonly int _threads = Math.Min(2, get_num_threads());
 
     /// <summary>A CPU stepper over <paramref name="optimizer"/>'s state, or null where it is not a one-group Adam/AdamW without AMSGrad on the CPU.</summary>
     public static CpuAdam? Over(optim.Optimizer optimizer, IReadOnlyList<Parameter> parameters)
@@ -81,7 +82,7 @@ internal sealed class CpuAdam
     private void Update(int index, Tensor gradient, AdamCoefficients c)
     {
         var length = (int)_parameters[index].numel();
-        if (Threads < 2 || length < ParallelThreshold)
+        if (_threads < 2 || length < ParallelThreshold)
         {
             UpdateRange(index, gradient, 0, length, c);
             return;
@@ -106,7 +107,7 @@ internal sealed class CpuAdam
     public void UpdateRows(int index, int width, int[] touched, int touchedCount, float[] touchedGradients, AdamCoefficients c)
     {
         var rows = (int)(_parameters[index].numel() / width);
-        if (Threads < 2 || rows * width < ParallelThreshold)
+        if (_threads < 2 || rows * width < ParallelThreshold)
         {
             UpdateRows(index, width, touched, 0, touchedCount, touchedGradients, 0, rows, c);
             return;
