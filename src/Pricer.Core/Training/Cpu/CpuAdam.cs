@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -121,6 +122,7 @@ internal sealed class CpuAdam
     }
 
     /// <summary>Rows <paramref name="firstRow"/> to <paramref name="endRow"/>, whose touched rows are touched[from..to].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateRows(int index, int width, int[] touched, int from, int to, float[] touchedGradients, int firstRow, int endRow, in AdamCoefficients c)
     {
         var parameter = Floats(_parameters[index]);

@@ -10,6 +10,20 @@ namespace Pricer.Core.Training.Cpu;
 /// </summary>
 internal static class DenseKernel
 {
+    /// <summary><c>y += a · x</c>: one gathered embedding row into a sum, or one gradient row into a touched row's.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void AddScaled(ReadOnlySpan<float> x, float a, Span<float> y)
+    {
+        if (y.Length < x.Length) throw new ArgumentException("The destination is shorter than the source.");
+        ref var x0 = ref MemoryMarshal.GetReference(x);
+        ref var y0 = ref MemoryMarshal.GetReference(y);
+        var scale = new Vector<float>(a);
+        var i = 0;
+        for (; i <= x.Length - Vector<float>.Count; i += Vector<float>.Count)
+            Vector.FusedMultiplyAdd(Vector.LoadUnsafe(ref x0, (nuint)i), scale, Vector.LoadUnsafe(ref y0, (nuint)i)).StoreUnsafe(ref y0, (nuint)i);
+        for (; i < x.Length; i++) y[i] = MathF.FusedMultiplyAdd(x[i], a, y[i]);
+    }
+
     /// <param name="c">rows x columns, accumulated into.</param>
     /// <param name="s">The scalars: S[r, k] = s[r * rowStride + k * innerStride].</param>
     /// <param name="b">inner x columns, contiguous.</param>

@@ -86,7 +86,8 @@ internal sealed class ReluStackStep
 
     private Span<float> Bias(int layer) => CpuAdam.Floats(_adam.Parameters[_biasIndex[layer]]);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a seed run is some 250 steps: too few to wait for tiered compilation
+    // A seed run is some 250 steps, over before tiered compilation would reach the hot methods: they are compiled optimised at once.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Forward(SparseMatrix features, ReadOnlySpan<int> rows, int batch)
     {
         var width = _sizes[0];
@@ -98,7 +99,7 @@ internal sealed class ReluStackStep
             var sum = first.Slice(b * width, width);
             bias.CopyTo(sum);
             for (var k = features.RowStarts[rows[b]]; k < features.RowStarts[rows[b] + 1]; k++)
-                TensorPrimitives.MultiplyAdd(embedding.Slice(features.Indices[k] * width, width), features.Values[k], sum, sum);
+                DenseKernel.AddScaled(embedding.Slice(features.Indices[k] * width, width), features.Values[k], sum);
         }
         Activate(0, batch);
         for (var layer = 1; layer < _sizes.Length; layer++)
@@ -117,6 +118,7 @@ internal sealed class ReluStackStep
     }
 
     /// <summary>ReLU in place, then dropout as SeededDropout does it: the mask drawn by torch, (x · mask) / (1 - p).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Activate(int layer, int batch)
     {
         var count = batch * _sizes[layer];
@@ -135,6 +137,7 @@ internal sealed class ReluStackStep
     }
 
     /// <summary>The mean loss, and its gradient by each output into the last layer's gradient buffer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal float LossGradient(ReadOnlySpan<float> targets, int batch)
     {
         var gradient = _gradients[^1].AsSpan(0, batch);
@@ -189,12 +192,13 @@ internal sealed class ReluStackStep
             for (var k = features.RowStarts[rows[b]]; k < features.RowStarts[rows[b] + 1]; k++)
             {
                 var slot = _touchedGradients.AsSpan(_slotOf[features.Indices[k]] * width, width);
-                TensorPrimitives.MultiplyAdd(upstream, features.Values[k], slot, slot);
+                DenseKernel.AddScaled(upstream, features.Values[k], slot);
             }
         }
     }
 
     /// <summary>Back through dropout, (g / (1 - p)) · mask, and ReLU, g where the output was above 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Deactivate(int layer, int batch)
     {
         var count = batch * _sizes[layer];
@@ -219,6 +223,7 @@ internal sealed class ReluStackStep
     /// Gives each feature the batch touches a slot, in ascending feature order, with a zeroed gradient row. A scan
     /// of the marks over all features is cheaper than sorting the batch's few thousand indices.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void GatherTouchedRows(SparseMatrix features, ReadOnlySpan<int> rows, int width)
     {
         foreach (var row in rows)
@@ -238,6 +243,7 @@ internal sealed class ReluStackStep
 
     private int TouchedCount { get; set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Optimize()
     {
         var scale = ClipScale();
@@ -263,6 +269,7 @@ internal sealed class ReluStackStep
 
     private static double Square(float norm) => (double)norm * norm;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ColumnSums(ReadOnlySpan<float> matrix, int rows, int columns, Span<float> sums)
     {
         sums.Clear();
