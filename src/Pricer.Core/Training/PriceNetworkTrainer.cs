@@ -18,6 +18,9 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
 
     public TrainingSettings Settings { get; } = settings.Validated();
 
+    /// <summary>Whether CPU runs take the hand-written steps (<see cref="Cpu.ReluStackStep"/>, <see cref="Cpu.CpuAdam"/>); off, torch does every step, as tests compare.</summary>
+    internal bool CpuFastPath { get; init; } = true;
+
     /// <summary>Least time between two batch reports.</summary>
     public TimeSpan ReportInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
@@ -51,6 +54,7 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
             var run = new RunState(target);
             if (checkpoint is { Exists: true }) run = Resume(checkpoint, network, (OptimizerHelper)optimizer);
 
+            var step = BatchStepFor(network, optimizer, trainRows.Features, device, dropoutRandom);
             var trainTargets = trainRows.Prices.Select(run.Target.ToTarget).ToArray();
             var validationTargets = validationRows.Prices.Select(run.Target.ToTarget).ToArray();
             var batchesPerEpoch = (trainRows.Count + Settings.BatchSize - 1) / Settings.BatchSize;
@@ -61,7 +65,7 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
             for (var epoch = run.Epoch + 1; epoch <= Settings.Epochs; epoch++)
             {
                 dropoutRandom.manual_seed(Settings.Seed + epoch);
-                var trainLoss = TrainEpoch(network, optimizer, trainRows, trainTargets, epoch, batchesPerEpoch, totalSteps, clock, deviceName, device, progress, cancellationToken);
+                var trainLoss = TrainEpoch(network, optimizer, step, trainRows, trainTargets, epoch, batchesPerEpoch, totalSteps, clock, deviceName, progress, cancellationToken);
                 double? validationLoss = validationRows.Count > 0 ? Evaluate(network, validationRows, validationTargets, device) : null;
                 run.History.Add(new EpochLoss(epoch, trainLoss, validationLoss));
                 var best = validationLoss is { } v && (run.BestValidationLoss is null || v < run.BestValidationLoss);
@@ -111,8 +115,8 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
         }
     }
 
-    private double TrainEpoch(PriceNetwork network, optim.Optimizer optimizer, RowSet data, float[] targets, int epoch,
-        int batchesPerEpoch, long totalSteps, Clock clock, string deviceName, Device device, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    private double TrainEpoch(PriceNetwork network, optim.Optimizer optimizer, BatchStep step, RowSet data, float[] targets, int epoch,
+        int batchesPerEpoch, long totalSteps, Clock clock, string deviceName, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
         network.train();
         // HashCode.Combine is salted per process, which made the same seed train differently from run to run.
@@ -127,8 +131,8 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
             for (var b = 0; b < batchesPerEpoch; b++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var step = (long)(epoch - 1) * batchesPerEpoch + b;
-                if (Settings.CosineSchedule) foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRate(step, totalSteps);
+                var stepNumber = (long)(epoch - 1) * batchesPerEpoch + b;
+                if (Settings.CosineSchedule) foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRate(stepNumber, totalSteps);
                 var picked = order.AsSpan(b * Settings.BatchSize, Math.Min(Settings.BatchSize, targets.Length - b * Settings.BatchSize));
                 var rows = batchRows.AsSpan(0, picked.Length);
                 for (var i = 0; i < picked.Length; i++)
@@ -137,18 +141,7 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
                     batchTargets[i] = targets[picked[i]];
                 }
 
-                float loss;
-                using (NewDisposeScope())
-                {
-                    using var batch = SparseBatch.From(data.Features, rows, Settings.Network.Dense, device);
-                    var expected = tensor(batchTargets.AsSpan(0, rows.Length).ToArray(), [rows.Length, 1], device: device);
-                    optimizer.zero_grad();
-                    var output = Loss(network.forward(batch), expected);
-                    output.backward();
-                    if (Settings.GradientClip is { } clip) nn.utils.clip_grad_norm_(network.parameters(), clip);
-                    optimizer.step();
-                    loss = output.item<float>();
-                }
+                var loss = step(rows, batchTargets.AsSpan(0, rows.Length));
                 if (!float.IsFinite(loss))
                     throw new TrainingFailedException($"The loss became {loss} at epoch {epoch}, batch {b + 1}; try a lower learning rate, gradient clipping or the log target.");
                 lossSum += loss;
@@ -163,7 +156,7 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
                     {
                         Stage = TrainingStage.Batch, Epoch = epoch, Epochs = Settings.Epochs, Batch = b + 1, BatchesPerEpoch = batchesPerEpoch,
                         BatchLoss = loss, SamplesPerSecond = clock.SamplesPerSecond, Elapsed = now,
-                        Remaining = clock.Remaining(totalSteps - step - 1), PeakMemoryBytes = PeakMemory(), Device = deviceName,
+                        Remaining = clock.Remaining(totalSteps - stepNumber - 1), PeakMemoryBytes = PeakMemory(), Device = deviceName,
                     });
                 }
             }
@@ -173,6 +166,33 @@ public sealed class PriceNetworkTrainer(TrainingSettings settings)
             clock.Loop.Stop();
         }
         return lossSum / batchesPerEpoch;
+    }
+
+    /// <summary>Trains on one batch (rows of the training features, targets) and gives its mean loss before the update.</summary>
+    private delegate float BatchStep(ReadOnlySpan<int> rows, ReadOnlySpan<float> targets);
+
+    /// <summary>
+    /// The CPU's hand-written step for the plain ReLU stack with Adam/AdamW (<see cref="Cpu.ReluStackStep"/>), else
+    /// torch's autograd with, on the CPU, <see cref="Cpu.CpuAdam"/>'s one-pass update in place of optimizer.step().
+    /// </summary>
+    private BatchStep BatchStepFor(PriceNetwork network, optim.Optimizer optimizer, Text.SparseMatrix features, Device device, Generator dropoutRandom)
+    {
+        if (CpuFastPath && Cpu.ReluStackStep.Supports(Settings, device) && Cpu.ReluStackStep.Create(Settings, network, optimizer, dropoutRandom) is { } fast)
+            return (rows, targets) => fast.Step(features, rows, targets);
+        var cpuAdam = CpuFastPath && device.type == DeviceType.CPU ? Cpu.CpuAdam.Over(optimizer, [.. network.parameters()]) : null;
+        return (rows, targets) =>
+        {
+            using var scope = NewDisposeScope();
+            using var batch = SparseBatch.From(features, rows, Settings.Network.Dense, device);
+            var expected = tensor(targets.ToArray(), [rows.Length, 1], device: device);
+            optimizer.zero_grad();
+            var output = Loss(network.forward(batch), expected);
+            output.backward();
+            if (Settings.GradientClip is { } clip) nn.utils.clip_grad_norm_(network.parameters(), clip);
+            if (cpuAdam is not null) cpuAdam.StepFromTorchGradients();
+            else optimizer.step();
+            return output.item<float>();
+        };
     }
 
     /// <summary>Mean loss over <paramref name="data"/> in evaluation mode, in the target's space.</summary>
