@@ -16,6 +16,7 @@ namespace Pricer.Cli.Commands;
 public static class LoraCommand
 {
     public const string MiniLmBase = "minilm";
+    private const int MiniLmLayers = 6;
 
     /// <summary>BERT's linear layers by PEFT-style name; "dense" covers all three dense layers of a block.</summary>
     private static readonly string[] KnownTargets = ["query", "key", "value", "dense", "attention.output.dense", "intermediate.dense", "output.dense"];
@@ -35,6 +36,11 @@ public static class LoraCommand
         var alpha = new Option<double>("--alpha") { Description = "LoRA alpha (scaling alpha/r)", DefaultValueFactory = _ => 16 };
         var dropout = new Option<double>("--dropout") { Description = "LoRA dropout", DefaultValueFactory = _ => 0.1 };
         var targets = new Option<string?>("--targets") { Description = "Modules to adapt. MiniLM: any of query, key, value, attention.output.dense, intermediate.dense, output.dense, dense (all three); default query,value. Llama: any of q_proj, k_proj, v_proj, o_proj, gate_proj, up_proj, down_proj; default q_proj,k_proj,v_proj,o_proj" };
+        var layers = new Option<string?>("--layers") { Description = "MiniLM only: encoder layers to adapt (PEFT's layers_to_transform), e.g. 4,5; adapting only upper layers caches the frozen lower layers' output once and trains much faster. Default: all" };
+        var headLr = new Option<double?>("--head-lr") { Description = "MiniLM only: peak learning rate of the regression head (default: --lr)" };
+        var rawPriceWeight = new Option<double>("--raw-price-weight") { Description = "MiniLM only: weight of an MSE term on the implied price beside the log-price MSE (default 0)" };
+        var meanCalibration = new Option<bool>("--mean-calibration") { Description = "MiniLM only: price with the log-normal mean exp(mu + s^2/2), s^2 the validation log-price MSE, instead of the median" };
+        var schedule = new Option<LoraSchedule>("--schedule") { Description = "Learning-rate schedule: Linear, Cosine or Constant", DefaultValueFactory = _ => LoraSchedule.Linear };
         var epochs = new Option<int>("--epochs") { Description = "Epochs", DefaultValueFactory = _ => 1 };
         var lr = new Option<double?>("--lr") { Description = "Peak learning rate (AdamW, linear decay); default 1e-3 for MiniLM, 1e-4 for a Llama" };
         var batch = new Option<int?>("--batch-size") { Description = "Items per step; default 16 for MiniLM, 4 for a Llama" };
@@ -46,7 +52,7 @@ public static class LoraCommand
         var json = GlobalOptions.Json();
         var command = new Command("train", "Fine-tune MiniLM (LoRA and a price head) or a Llama (LoRA/QLoRA on the course prompt), store its guesses as a run and save the adapter")
         {
-            baseModel, dataset, rank, alpha, dropout, targets, epochs, lr, batch, maxTokens, nf4, maxItems, scoreItems, seed, json,
+            baseModel, dataset, rank, alpha, dropout, targets, layers, epochs, lr, headLr, rawPriceWeight, meanCalibration, schedule, batch, maxTokens, nf4, maxItems, scoreItems, seed, json,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -55,6 +61,17 @@ public static class LoraCommand
             if (!isMiniLm && !LlamaFolder.IsLlamaFolder(chosen))
                 return CliExit.Failure($"--base {chosen}: neither 'minilm' nor a Llama folder (a Hugging Face folder whose config.json says model_type llama).");
             if (isMiniLm && parse.GetValue(nf4)) return CliExit.Failure("--nf4 applies to Llama bases only.");
+            if (!isMiniLm && (parse.GetValue(layers) != null || parse.GetValue(headLr) != null || parse.GetValue(rawPriceWeight) != 0 || parse.GetValue(meanCalibration) || parse.GetValue(schedule) != LoraSchedule.Linear))
+                return CliExit.Failure("--layers, --head-lr, --raw-price-weight, --mean-calibration and --schedule apply to the MiniLM base only.");
+            int[]? layerList;
+            try
+            {
+                layerList = parse.GetValue(layers)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(l => int.Parse(l, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            }
+            catch (FormatException)
+            {
+                return CliExit.Failure($"--layers {parse.GetValue(layers)}: give layer numbers separated by commas, e.g. 4,5.");
+            }
             var targetList = parse.GetValue(targets)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             LoraFineTuneOptions? miniLmOptions = null;
             LlamaFineTuneOptions? llamaOptions = null;
@@ -68,14 +85,21 @@ public static class LoraCommand
                         Alpha = parse.GetValue(alpha),
                         Dropout = parse.GetValue(dropout),
                         Targets = targetList ?? ["query", "value"],
+                        LayersToTransform = layerList,
                         Epochs = parse.GetValue(epochs),
                         LearningRate = parse.GetValue(lr) ?? 1e-3,
+                        HeadLearningRate = parse.GetValue(headLr),
+                        RawPriceLossWeight = parse.GetValue(rawPriceWeight),
+                        MeanCalibration = parse.GetValue(meanCalibration),
+                        Schedule = parse.GetValue(schedule),
                         BatchSize = parse.GetValue(batch) ?? 16,
                         MaxTokens = parse.GetValue(maxTokens) ?? 128,
                         MaxItems = parse.GetValue(maxItems),
                         Seed = parse.GetValue(seed),
                     };
                     miniLmOptions.Validate();
+                    if (layerList?.FirstOrDefault(l => l >= MiniLmLayers, -1) is >= 0 and var tooHigh)
+                        throw new ArgumentException($"--layers: all-MiniLM-L6-v2 has layers 0 to {MiniLmLayers - 1} (got {tooHigh}).");
                     if (miniLmOptions.Targets.Except(KnownTargets).FirstOrDefault() is { } unknown)
                         throw new ArgumentException($"Unknown target '{unknown}': choose among {string.Join(", ", KnownTargets)}.");
                 }

@@ -6,7 +6,7 @@ namespace Pricer.Core.Lora;
 /// One adapter's settings, as PEFT's LoraConfig names them. Targets are module names matched PEFT's way: a
 /// listed name matches a module path equal to it or ending in "." + it; a pattern must match the whole path.
 /// </summary>
-public sealed record LoraConfig
+public sealed partial record LoraConfig
 {
     public int Rank { get; init; } = 8;
 
@@ -18,6 +18,12 @@ public sealed record LoraConfig
 
     /// <summary>A regular expression over module paths; when set it replaces <see cref="TargetModules"/>.</summary>
     public string? TargetPattern { get; init; }
+
+    /// <summary>
+    /// PEFT's layers_to_transform: only modules whose path holds ".&lt;name&gt;.&lt;index&gt;." with one of these indices
+    /// (encoder.layer.4.attention.self.query is layer 4) are targeted; null targets every layer. Applies to name lists only, as in PEFT.
+    /// </summary>
+    public IReadOnlyList<int>? LayersToTransform { get; init; }
 
     public string Bias { get; init; } = "none";
 
@@ -31,7 +37,18 @@ public sealed record LoraConfig
     public bool Targets(string modulePath) =>
         TargetPattern is { } pattern
             ? Regex.IsMatch(modulePath, $"^(?:{pattern})$", RegexOptions.None, TimeSpan.FromSeconds(1))
-            : TargetModules.Any(name => modulePath == name || modulePath.EndsWith("." + name, StringComparison.Ordinal));
+            : TargetModules.Contains(modulePath) ||
+              (TargetModules.Any(name => modulePath.EndsWith("." + name, StringComparison.Ordinal)) && InChosenLayer(modulePath));
+
+    /// <summary>The layer index PEFT reads from a module path (the number in its last ".name.N." part), or null.</summary>
+    public static int? LayerIndex(string modulePath)
+    {
+        var match = LayerIndexPattern().Match(modulePath);
+        return match.Success && int.TryParse(match.Groups[1].ValueSpan, out var index) ? index : null;
+    }
+
+    private bool InChosenLayer(string modulePath) =>
+        LayersToTransform is not { } layers || (LayerIndex(modulePath) is { } index && layers.Contains(index));
 
     /// <summary>Throws with a plain message when a setting cannot make an adapter.</summary>
     public void Validate()
@@ -39,6 +56,11 @@ public sealed record LoraConfig
         if (Rank < 1 || Rank > 4096) throw new ArgumentException($"LoRA rank must be between 1 and 4096 (got {Rank}).");
         if (!double.IsFinite(Alpha) || Alpha <= 0) throw new ArgumentException($"LoRA alpha must be a positive number (got {Alpha}).");
         if (!double.IsFinite(Dropout) || Dropout < 0 || Dropout >= 1) throw new ArgumentException($"LoRA dropout must be in [0, 1) (got {Dropout}).");
+        if (LayersToTransform is { } layers)
+        {
+            if (TargetPattern != null) throw new ArgumentException("Layers to transform apply to a list of target names, not to a pattern (PEFT ignores them there).");
+            if (layers.Count == 0 || layers.Any(l => l < 0)) throw new ArgumentException("Layers to transform must be one or more layer indices from 0.");
+        }
         if (Bias != "none") throw new ArgumentException($"Only bias \"none\" is supported (got \"{Bias}\").");
         if (TargetPattern is { } pattern)
         {
@@ -56,4 +78,8 @@ public sealed record LoraConfig
             throw new ArgumentException("Name at least one target module (for example query,value).");
         }
     }
+
+    // PEFT's own default (layers_pattern unset): re.match(r".*\.[^.]*\.(\d+)\.", key).
+    [GeneratedRegex(@"^.*\.[^.]*\.(\d+)\.")]
+    private static partial Regex LayerIndexPattern();
 }

@@ -98,6 +98,12 @@ public static class PeftAdapterFormat
                 BaseModelNameOrPath = json["base_model_name_or_path"]?.GetValue<string>(),
                 TargetModules = targets is JsonArray list ? [.. list.Select(t => t!.GetValue<string>())] : [],
                 TargetPattern = targets is JsonValue pattern ? pattern.GetValue<string>() : null,
+                LayersToTransform = json["layers_to_transform"] switch
+                {
+                    JsonArray layers => [.. layers.Select(l => l!.GetValue<int>())],
+                    JsonValue layer => [layer.GetValue<int>()],
+                    _ => null,
+                },
             };
             if (json["use_rslora"]?.GetValue<bool>() == true || json["use_dora"]?.GetValue<bool>() == true)
                 throw new LoraFormatException($"{ConfigFileName} asks for rsLoRA or DoRA, which this engine does not implement.");
@@ -120,7 +126,7 @@ public static class PeftAdapterFormat
         ["inference_mode"] = true,
         ["init_lora_weights"] = true,
         ["layers_pattern"] = null,
-        ["layers_to_transform"] = null,
+        ["layers_to_transform"] = config.LayersToTransform is { } layers ? new JsonArray([.. layers.Select(l => (JsonNode?)JsonValue.Create(l))]) : null,
         ["lora_alpha"] = config.Alpha,
         ["lora_dropout"] = config.Dropout,
         ["modules_to_save"] = null,

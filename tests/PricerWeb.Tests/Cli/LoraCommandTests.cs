@@ -44,6 +44,30 @@ public class LoraCommandTests
     }
 
     [Fact]
+    public async Task Train_of_the_top_layer_from_cached_states_saves_its_layers_and_calibration_and_eval_prices_alike()
+    {
+        using var folder = new TempFolder();
+        var import = await PricerCli.RunAsync(folder.Path, "--data-dir", folder.Path, "import", Path.Combine(SharedData.Fixtures, "items", "sample"), "--name", "sample");
+        Assert.True(import.ExitCode == 0, import.StandardError);
+
+        var train = await PricerCli.RunAsync(folder.Path, "--data-dir", folder.Path, "lora", "train", "--dataset", "sample", "--r", "4", "--alpha", "8",
+            "--layers", "5", "--head-lr", "0.01", "--raw-price-weight", "0.5", "--mean-calibration", "--schedule", "Cosine",
+            "--epochs", "2", "--max-tokens", "32", "--batch-size", "4", "--json");
+
+        Assert.True(train.ExitCode == 0, train.StandardError);
+        Assert.Contains("cached the frozen states entering layer 5", train.StandardError);
+        using var trained = JsonDocument.Parse(train.LastLine);
+        var adapter = trained.RootElement.GetProperty("adapter_path").GetString()!;
+        // One layer x (query, value) x (384x4 + 4x384) + the 385-weight head.
+        Assert.Equal(2 * 3072 + 385, trained.RootElement.GetProperty("trainable_params").GetInt64());
+        Assert.Equal([5], PeftAdapterFormat.ReadConfig(Path.Combine(adapter, PeftAdapterFormat.ConfigFileName)).LayersToTransform!);
+        var evaluated = await PricerCli.RunAsync(folder.Path, "--data-dir", folder.Path, "lora", "eval", "--adapter", adapter, "--dataset", "sample", "--json");
+        Assert.True(evaluated.ExitCode == 0, evaluated.StandardError);
+        using var again = JsonDocument.Parse(evaluated.LastLine);
+        Assert.Equal(trained.RootElement.GetProperty("error").GetDouble(), again.RootElement.GetProperty("error").GetDouble(), 6);
+    }
+
+    [Fact]
     public async Task Train_with_a_llama_folder_as_base_makes_a_peft_adapter_and_a_run_that_eval_and_merge_read()
     {
         using var folder = new TempFolder();
@@ -92,12 +116,16 @@ public class LoraCommandTests
         var llama = await PricerCli.RunAsync(folder.Path, "--data-dir", folder.Path, "lora", "train", "--dataset", "x", "--base", "/models/llama");
         var dataset = await PricerCli.RunAsync(folder.Path, "--data-dir", folder.Path, "lora", "train", "--dataset", "nothing-here");
         var adapter = await PricerCli.RunAsync(folder.Path, "lora", "merge", "--adapter", folder.File("none"), "--out", folder.File("m.safetensors"));
+        var highLayer = await PricerCli.RunAsync(folder.Path, "--data-dir", folder.Path, "lora", "train", "--dataset", "x", "--layers", "4,6");
+        var badLayers = await PricerCli.RunAsync(folder.Path, "--data-dir", folder.Path, "lora", "train", "--dataset", "x", "--layers", "top");
 
         Assert.Equal((1, true), (targets.ExitCode, targets.StandardError.Contains("Unknown target 'q_proj'")));
         Assert.Equal((1, true), (rank.ExitCode, rank.StandardError.Contains("rank must be between 1 and 4096")));
         Assert.Equal((1, true), (llama.ExitCode, llama.StandardError.Contains("neither 'minilm' nor a Llama folder")));
         Assert.Equal((1, true), (dataset.ExitCode, dataset.StandardError.Contains("no data set named 'nothing-here'")));
         Assert.Equal((1, true), (adapter.ExitCode, adapter.StandardError.Contains("not a saved LoRA pricer")));
+        Assert.Equal((1, true), (highLayer.ExitCode, highLayer.StandardError.Contains("layers 0 to 5 (got 6)")));
+        Assert.Equal((1, true), (badLayers.ExitCode, badLayers.StandardError.Contains("give layer numbers separated by commas")));
         Assert.False(File.Exists(folder.File("m.safetensors")));
     }
 }

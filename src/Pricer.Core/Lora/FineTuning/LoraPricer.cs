@@ -28,7 +28,8 @@ public sealed class LoraPricer : IDisposable
 
     public LoraModel Lora { get; }
 
-    public PriceScale Scale { get; }
+    /// <summary>How outputs become prices; a fine-tune sets its log variance at the end when it calibrates to the mean.</summary>
+    public PriceScale Scale { get; internal set; }
 
     public MiniLmTokenizer Tokenizer { get; }
 
@@ -76,7 +77,7 @@ public sealed class LoraPricer : IDisposable
             lora.Dispose();
             throw new LoraFormatException($"{folder}: the regression head cannot be read ({e.Message}).");
         }
-        return new LoraPricer(model, lora, new PriceScale(settings.Mean, settings.Std), new MiniLmTokenizer(settings.MaxTokens));
+        return new LoraPricer(model, lora, new PriceScale(settings.Mean, settings.Std, settings.LogVariance), new MiniLmTokenizer(settings.MaxTokens));
     }
 
     public void Save(string folder)
@@ -88,7 +89,7 @@ public sealed class LoraPricer : IDisposable
             [$"{MiniLmPriceRegressor.HeadName}.bias"] = SafeTensor.From(Model.Head.bias!),
         });
         File.WriteAllText(Path.Combine(folder, SettingsFileName),
-            JsonSerializer.Serialize(new PricerSettings(Scale.Mean, Scale.Std, Tokenizer.MaxTokens), new JsonSerializerOptions { WriteIndented = true }));
+            JsonSerializer.Serialize(new PricerSettings(Scale.Mean, Scale.Std, Tokenizer.MaxTokens, Scale.LogVariance), new JsonSerializerOptions { WriteIndented = true }));
     }
 
     /// <summary>Standardised log-price outputs for <paramref name="texts"/>, in eval mode, in batches.</summary>
@@ -118,5 +119,5 @@ public sealed class LoraPricer : IDisposable
         Model.Head.Dispose();
     }
 
-    private sealed record PricerSettings(double Mean, double Std, int MaxTokens);
+    private sealed record PricerSettings(double Mean, double Std, int MaxTokens, double LogVariance = 0);
 }

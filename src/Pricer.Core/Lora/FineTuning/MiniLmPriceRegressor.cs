@@ -33,4 +33,12 @@ public sealed class MiniLmPriceRegressor : nn.Module<TokenBatch, Tensor>
         var pooled = BertModel.MeanPool(encoder.call(batch), batch.AttentionMask);
         return regressor.call(pooled).squeeze(-1).MoveToOuterDisposeScope();
     }
+
+    /// <summary>The same output from the hidden state entering encoder layer <paramref name="layer"/> (see <see cref="FrozenHiddenCache"/>).</summary>
+    public Tensor ForwardFrom(Tensor hidden, Tensor attentionMask, int layer)
+    {
+        using var scope = NewDisposeScope();
+        var pooled = BertModel.MeanPool(encoder.ForwardFrom(hidden, attentionMask, layer), attentionMask);
+        return regressor.call(pooled).squeeze(-1).MoveToOuterDisposeScope();
+    }
 }

@@ -15,9 +15,14 @@ public sealed class BertEncoder : nn.Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor hidden, Tensor maskBias)
+    public int LayerCount => layer.Count;
+
+    public override Tensor forward(Tensor hidden, Tensor maskBias) => Run(hidden, maskBias, 0, layer.Count);
+
+    /// <summary>Layers <paramref name="from"/> up to (not including) <paramref name="to"/> over <paramref name="hidden"/>.</summary>
+    public Tensor Run(Tensor hidden, Tensor maskBias, int from, int to)
     {
-        foreach (var block in layer) hidden = block.call(hidden, maskBias);
+        for (var i = from; i < to; i++) hidden = layer[i].call(hidden, maskBias);
         return hidden;
     }
 }

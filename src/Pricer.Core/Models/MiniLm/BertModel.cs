@@ -27,8 +27,31 @@ public sealed class BertModel : nn.Module<TokenBatch, Tensor>
     public override Tensor forward(TokenBatch batch)
     {
         using var scope = NewDisposeScope();
-        var maskBias = (1 - batch.AttentionMask.to(ScalarType.Float32)).mul(-10000f).view(batch.AttentionMask.shape[0], 1, 1, -1);
-        return encoder.call(embeddings.call(batch.InputIds, batch.TokenTypeIds), maskBias).MoveToOuterDisposeScope();
+        return encoder.call(embeddings.call(batch.InputIds, batch.TokenTypeIds), MaskBias(batch.AttentionMask)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The hidden state entering encoder layer <paramref name="layer"/> (0: the embeddings' output), [batch, tokens, hidden].</summary>
+    public Tensor HiddenBefore(TokenBatch batch, int layer)
+    {
+        CheckLayer(layer);
+        using var scope = NewDisposeScope();
+        return encoder.Run(embeddings.call(batch.InputIds, batch.TokenTypeIds), MaskBias(batch.AttentionMask), 0, layer).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The last hidden state from <paramref name="hidden"/>, the state entering layer <paramref name="layer"/>: runs only the layers from there up.</summary>
+    public Tensor ForwardFrom(Tensor hidden, Tensor attentionMask, int layer)
+    {
+        CheckLayer(layer);
+        using var scope = NewDisposeScope();
+        return encoder.Run(hidden, MaskBias(attentionMask), layer, encoder.LayerCount).MoveToOuterDisposeScope();
+    }
+
+    private static Tensor MaskBias(Tensor attentionMask) =>
+        (1 - attentionMask.to(ScalarType.Float32)).mul(-10000f).view(attentionMask.shape[0], 1, 1, -1);
+
+    private void CheckLayer(int layer)
+    {
+        if (layer < 0 || layer >= encoder.LayerCount) throw new ArgumentOutOfRangeException(nameof(layer), $"The encoder has layers 0 to {encoder.LayerCount - 1}.");
     }
 
     /// <summary>Sentence-transformers' mean pooling: the average of the token vectors that the mask keeps.</summary>
