@@ -39,6 +39,23 @@ public class DatasetImporterTests
         Assert.Equal(10, reports[^1].ItemsRead);
     }
 
+    [Fact]
+    public async Task An_import_gives_its_pooled_connections_back_with_their_settings_and_its_items_are_read_from_the_WAL()
+    {
+        await using var database = await ImportDatabase.CreateAsync();
+        var before = await ConnectionSettingsAsync(database);
+
+        await database.ImportAsync("sample", Fixture("sample"));
+
+        for (var i = 0; i < 3; i++) Assert.Equal(before, await ConnectionSettingsAsync(database));
+        // A connection outside the app's pool sees the items before anything copies them from the WAL into the file.
+        await using var outside = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(database.DataDirectory, "pricer.db")};Pooling=False");
+        await outside.OpenAsync();
+        await using var count = outside.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM Items";
+        Assert.Equal(10L, await count.ExecuteScalarAsync());
+    }
+
     [SkippableFact]
     public async Task Imports_the_course_items_in_their_order_and_indexes_their_titles()
     {
@@ -233,6 +250,21 @@ public class DatasetImporterTests
         return (await reader.ReadLineAsync())!;
     }
 
+    /// <summary>The settings an import changes for its bulk load, as a connection from the app's pool has them.</summary>
+    private static async Task<(long Synchronous, long CacheSize, long AutoCheckpoint, long SearchSynchronous)> ConnectionSettingsAsync(ImportDatabase database)
+    {
+        await using var db = database.NewContext();
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        async Task<long> Pragma(string pragma)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {pragma}";
+            return Convert.ToInt64(await command.ExecuteScalarAsync());
+        }
+        return (await Pragma("synchronous"), await Pragma("cache_size"), await Pragma("wal_autocheckpoint"), await Pragma("search.synchronous"));
+    }
+
     /// <summary>Calls back on the reporting thread, unlike Progress&lt;T&gt;, so assertions see every report in order.</summary>
     private sealed class Recorder(Action<ImportProgress> onReport) : IProgress<ImportProgress>
     {
@@ -251,4 +283,5 @@ public class DatasetImporterTests
             return Task.FromResult(folder);
         }
     }
+
 }
